@@ -1,0 +1,29 @@
+package org.caseclock.catalogue;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Teams roll up to services, and everything to the authority ({@code LA}). A team missing from
+ * the configuration still counts for itself and the LA, under service {@code UNASSIGNED}, so an
+ * allocation to a new team is never lost while the configuration catches up.
+ */
+public record Organisation(Map<String, String> serviceOfTeam) {
+
+    public static final String LA = "LA";
+    public static final String UNALLOCATED = "UNALLOCATED";
+    public static final String UNASSIGNED_SERVICE = "UNASSIGNED";
+
+    public Organisation {
+        serviceOfTeam = Map.copyOf(serviceOfTeam);
+    }
+
+    public String serviceOf(String team) {
+        return serviceOfTeam.getOrDefault(team, UNASSIGNED_SERVICE);
+    }
+
+    /** The scopes a team's contribution counts in: {@code team/T}, {@code service/S}, {@code LA}. */
+    public List<String> scopesOf(String team) {
+        return List.of("team/" + team, "service/" + serviceOf(team), LA);
+    }
+}

@@ -1,0 +1,32 @@
+package org.caseclock.engine.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+
+/**
+ * One thing a team can act on, as at an instant: a child's CIN visit, a contact awaiting a
+ * decision, a referral in a ratio. {@code period} is the month a period item counts in (null for
+ * snapshot items, and for a MILESTONE item referenced by completion that is still open).
+ * {@code distinct} is what W1 counts distinct values of (the worker).
+ */
+public record Item(
+        String code,
+        String itemId,
+        Status status,
+        String team,
+        String worker,
+        LocalDate entryDate,
+        LocalDate lastActivity,
+        LocalDate due,
+        Instant deadline,
+        LocalDate refDate,
+        YearMonth period,
+        boolean numerator,
+        boolean denominator,
+        String distinct) {
+
+    public boolean isSnapshot() {
+        return period == null && refDate == null;
+    }
+}

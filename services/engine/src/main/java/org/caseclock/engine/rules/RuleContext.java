@@ -1,0 +1,99 @@
+package org.caseclock.engine.rules;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import org.caseclock.catalogue.time.London;
+import org.caseclock.catalogue.time.WorkingCalendar;
+import org.caseclock.events.CaseEvent;
+import org.caseclock.events.EventData;
+
+/**
+ * What a rule is asked with: the subject's timeline, the instant "as at", the working-day
+ * calendar; and where it reports the next instant its answer could change with no new event,
+ * which feeds the engine's due index.
+ */
+public final class RuleContext {
+
+    private final Timeline timeline;
+    private final Instant at;
+    private final LocalDate today;
+    private final WorkingCalendar calendar;
+    private Instant nextChange;
+
+    public RuleContext(Timeline timeline, Instant at, WorkingCalendar calendar) {
+        this.timeline = timeline;
+        this.at = at;
+        this.today = London.date(at);
+        this.calendar = calendar;
+    }
+
+    public Timeline timeline() {
+        return timeline;
+    }
+
+    public Instant at() {
+        return at;
+    }
+
+    /** The London date of the instant asked about. */
+    public LocalDate today() {
+        return today;
+    }
+
+    public WorkingCalendar calendar() {
+        return calendar;
+    }
+
+    /** Something changes at {@code instant} (if it is still in the future). */
+    public void wakeAt(Instant instant) {
+        if (instant.isAfter(at) && (nextChange == null || instant.isBefore(nextChange))) {
+            nextChange = instant;
+        }
+    }
+
+    /** Something changes when {@code date} begins. */
+    public void wakeOn(LocalDate date) {
+        wakeAt(London.startOfDay(date));
+    }
+
+    public Instant nextChange() {
+        return nextChange;
+    }
+
+    /** Only events that have happened by the instant asked about count. */
+    public boolean happened(CaseEvent e) {
+        return !e.timeInstant().isAfter(at);
+    }
+
+    /** Whether every {@code field: value} pair holds for the event's data (booleans as "true"/"false"). */
+    public static boolean matches(CaseEvent e, Map<String, String> where) {
+        for (Map.Entry<String, String> w : where.entrySet()) {
+            if (!w.getValue().equals(field(e.data(), w.getKey()))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A data field as text, with the contract's defaults applied (a visit's childSeen defaults to true). */
+    public static String field(EventData data, String name) {
+        if (data instanceof EventData.VisitRecorded v && name.equals("childSeen")) {
+            return String.valueOf(v.seen());
+        }
+        if (data instanceof EventData.AssessmentCompleted a && name.equals("childSeen")) {
+            return String.valueOf(a.seen());
+        }
+        for (var component : data.getClass().getRecordComponents()) {
+            if (component.getName().equals(name)) {
+                try {
+                    Object value = component.getAccessor().invoke(data);
+                    return value == null ? null : value.toString();
+                } catch (ReflectiveOperationException ex) {
+                    throw new IllegalStateException(ex);
+                }
+            }
+        }
+        return null;
+    }
+}
