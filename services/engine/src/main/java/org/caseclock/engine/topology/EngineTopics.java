@@ -1,0 +1,39 @@
+package org.caseclock.engine.topology;
+
+/** Every topic and state store the engine reads or writes, in one place. */
+public final class EngineTopics {
+
+    private EngineTopics() {}
+
+    /** Input: CloudEvents, key = subject. */
+    public static final String CASE_EVENTS = "case-events";
+    /** Records from direct producers that fail the contract, with the reason in {@link #ERROR_HEADER}. */
+    public static final String CASE_EVENTS_DLQ = "case-events.dlq";
+    /** Compacted: key {@code subject|code|itemId}, value the item as now, or a tombstone when it is gone. */
+    public static final String COMPLIANCE_ITEMS = "compliance-items";
+    /** Compacted: key {@code code|scope|yyyy-MM}, value the counter for that month. */
+    public static final String INDICATOR_VALUES = "indicator-values";
+    /** Key {@code code|subject|itemId}: an alert raised or resolved. */
+    public static final String ALERTS = "alerts";
+    /** Compacted: key {@code partition-N}, the engine's running counts of events accepted and applied. */
+    public static final String ENGINE_PROGRESS = "engine-progress";
+    /** Internal: contribution deltas, re-keyed by {@code code|scope} so each counter has one owner. */
+    public static final String CONTRIBUTIONS = "caseclock-engine.contributions";
+
+    public static final String ERROR_HEADER = "caseclock.error";
+
+    public static final class Stores {
+        private Stores() {}
+
+        /** Per subject: every event received, de-duplicated by id (retractions included). */
+        public static final String HISTORY = "subject-history";
+        /** Per subject: the items, contributions and alerts last published, and its next due instant. */
+        public static final String SUBJECT_STATE = "subject-state";
+        /** Key {@code 0000001767225600000|subject}: subjects by the instant they next need a look. */
+        public static final String DUE_INDEX = "due-index";
+        /** Per {@code code|scope}: month totals. */
+        public static final String COUNTERS = "counters";
+        /** Per input partition: events accepted, duplicates, rejected. */
+        public static final String PROGRESS = "progress";
+    }
+}

@@ -1,0 +1,62 @@
+package org.caseclock.engine.topology;
+
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+import org.caseclock.engine.store.Alert;
+import org.caseclock.engine.store.Contribution;
+import org.caseclock.engine.store.CounterState;
+import org.caseclock.engine.store.JsonSerde;
+import org.caseclock.engine.store.Progress;
+import org.caseclock.engine.store.PublishedItem;
+import org.caseclock.engine.store.SubjectHistory;
+import org.caseclock.engine.store.SubjectState;
+import org.caseclock.events.contract.ContractValidator;
+
+/**
+ * case-events -> validate -> (DLQ | subject) -> items, alerts, progress, contributions
+ * contributions (re-keyed by code|scope) -> counters -> indicator-values.
+ * Every store is persistent (RocksDB) with a changelog, so state survives restarts and moves.
+ */
+public final class EngineTopology {
+
+    private EngineTopology() {}
+
+    public static Topology build(EngineSettings settings) {
+        ContractValidator validator = new ContractValidator();
+        Topology t = new Topology();
+        t.addSource("events", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), EngineTopics.CASE_EVENTS);
+        t.addProcessor("validate", () -> new ValidateProcessor(validator), "events");
+        t.addSink(ValidateProcessor.INVALID, EngineTopics.CASE_EVENTS_DLQ,
+                Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "validate");
+        t.addProcessor(ValidateProcessor.VALID, () -> new SubjectProcessor(settings), "validate");
+
+        t.addSink(SubjectProcessor.ITEMS, EngineTopics.COMPLIANCE_ITEMS,
+                Serdes.String().serializer(), new JsonSerde<>(PublishedItem.class).serializer(), ValidateProcessor.VALID);
+        t.addSink(SubjectProcessor.ALERTS, EngineTopics.ALERTS,
+                Serdes.String().serializer(), new JsonSerde<>(Alert.class).serializer(), ValidateProcessor.VALID);
+        t.addSink(SubjectProcessor.PROGRESS, EngineTopics.ENGINE_PROGRESS,
+                Serdes.String().serializer(), new JsonSerde<>(Progress.class).serializer(), ValidateProcessor.VALID);
+        t.addSink(SubjectProcessor.CONTRIBUTIONS, EngineTopics.CONTRIBUTIONS,
+                Serdes.String().serializer(), new JsonSerde<>(Contribution.class).serializer(), ValidateProcessor.VALID);
+
+        t.addSource("contributions-in", Serdes.String().deserializer(), new JsonSerde<>(Contribution.class).deserializer(),
+                EngineTopics.CONTRIBUTIONS);
+        t.addProcessor("counters", () -> new CounterProcessor(settings), "contributions-in");
+        t.addSink("values", EngineTopics.INDICATOR_VALUES,
+                Serdes.String().serializer(), new JsonSerde<>(IndicatorValue.class).serializer(), "counters");
+
+        t.addStateStore(store(EngineTopics.Stores.HISTORY, SubjectHistory.class), ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.SUBJECT_STATE, SubjectState.class), ValidateProcessor.VALID);
+        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EngineTopics.Stores.DUE_INDEX),
+                Serdes.String(), Serdes.String()), ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.PROGRESS, Progress.class), "validate", ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.COUNTERS, CounterState.class), "counters");
+        return t;
+    }
+
+    private static <V> StoreBuilder<?> store(String name, Class<V> type) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type));
+    }
+}

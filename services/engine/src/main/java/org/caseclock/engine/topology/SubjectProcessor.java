@@ -1,0 +1,252 @@
+package org.caseclock.engine.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseclock.engine.rules.Bucket;
+import org.caseclock.engine.rules.Item;
+import org.caseclock.engine.rules.Status;
+import org.caseclock.engine.rules.SubjectEvaluator;
+import org.caseclock.engine.rules.SubjectEvaluator.Evaluation;
+import org.caseclock.engine.rules.Tally;
+import org.caseclock.engine.store.Alert;
+import org.caseclock.engine.store.Contribution;
+import org.caseclock.engine.store.Progress;
+import org.caseclock.engine.store.PublishedItem;
+import org.caseclock.engine.store.SubjectHistory;
+import org.caseclock.engine.store.SubjectState;
+import org.caseclock.engine.store.SubjectState.Contributed;
+import org.caseclock.engine.topology.EngineTopics.Stores;
+import org.caseclock.events.CaseEvent;
+import org.caseclock.events.Subject;
+
+/**
+ * Owns each subject: appends its events (once per id), re-evaluates it, and publishes only what
+ * changed: items, alerts and counter contributions. A wall-clock punctuator reads the due index
+ * from its start up to now, so only subjects whose next change has arrived are looked at.
+ */
+final class SubjectProcessor implements Processor<String, CaseEvent, Object, Object> {
+
+    static final String ITEMS = "items";
+    static final String ALERTS = "alerts";
+    static final String CONTRIBUTIONS = "contributions";
+    static final String PROGRESS = "progress";
+
+    private final EngineSettings settings;
+    private final SubjectEvaluator evaluator;
+    private ProcessorContext<Object, Object> context;
+    private KeyValueStore<String, SubjectHistory> histories;
+    private KeyValueStore<String, SubjectState> states;
+    private KeyValueStore<String, String> dueIndex;
+    private KeyValueStore<String, Progress> progress;
+    private Progress lastPublished;
+
+    SubjectProcessor(EngineSettings settings) {
+        this.settings = settings;
+        this.evaluator = new SubjectEvaluator(settings.catalogue(), settings.calendar(), settings.retainedMonths());
+    }
+
+    @Override
+    public void init(ProcessorContext<Object, Object> context) {
+        this.context = context;
+        this.histories = context.getStateStore(Stores.HISTORY);
+        this.states = context.getStateStore(Stores.SUBJECT_STATE);
+        this.dueIndex = context.getStateStore(Stores.DUE_INDEX);
+        this.progress = context.getStateStore(Stores.PROGRESS);
+        context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
+    }
+
+    @Override
+    public void process(Record<String, CaseEvent> record) {
+        String key = record.key();
+        CaseEvent event = record.value();
+        SubjectHistory history = histories.get(key);
+        if (history == null) {
+            history = SubjectHistory.EMPTY;
+        }
+        if (history.contains(event.id())) {
+            Progress.count(progress, context.taskId().partition(), Progress::withDuplicate);
+            return;
+        }
+        history = history.with(event);
+        histories.put(key, history);
+        reevaluate(key, history, now());
+        Progress.count(progress, context.taskId().partition(), Progress::withApplied);
+    }
+
+    private void punctuate(long wallClockMs) {
+        Instant now = Instant.ofEpochMilli(wallClockMs);
+        List<KeyValue<String, String>> due = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = dueIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
+            while (it.hasNext()) {
+                due.add(it.next());
+            }
+        }
+        for (KeyValue<String, String> entry : due) {
+            dueIndex.delete(entry.key);
+            SubjectHistory history = histories.get(entry.value);
+            if (history != null) {
+                reevaluate(entry.value, history, now);
+            }
+        }
+        Progress current = progress.get(Progress.keyOf(context.taskId().partition()));
+        if (current != null && !current.equals(lastPublished)) {
+            context.forward(new Record<>(Progress.keyOf(context.taskId().partition()), current, wallClockMs), PROGRESS);
+            lastPublished = current;
+        }
+    }
+
+    private void reevaluate(String key, SubjectHistory history, Instant now) {
+        Evaluation eval = evaluator.evaluate(Subject.parse(key), history.events(), now);
+        SubjectState old = states.get(key);
+        if (old == null) {
+            old = SubjectState.EMPTY;
+        }
+        Map<String, PublishedItem> items = publishItems(key, eval, old, now);
+        Map<String, Alert> alerts = raiseAndResolve(key, items, old, now);
+        publishContributions(eval, old);
+
+        if (old.nextChange() != null) {
+            dueIndex.delete(DueKey.of(old.nextChange(), key));
+        }
+        if (eval.nextChange() != null) {
+            dueIndex.put(DueKey.of(eval.nextChange(), key), key);
+        }
+        List<Contributed> contributed = new ArrayList<>();
+        eval.contributions().forEach((b, t) -> contributed.add(new Contributed(b, t)));
+        states.put(key, new SubjectState(items, contributed, eval.month(), alerts, eval.nextChange()));
+    }
+
+    private Map<String, PublishedItem> publishItems(String key, Evaluation eval, SubjectState old, Instant now) {
+        Map<String, PublishedItem> items = new LinkedHashMap<>();
+        for (Item item : eval.items()) {
+            PublishedItem p = PublishedItem.of(key, item, settings.organisation().serviceOf(item.team()), now);
+            PublishedItem before = old.items().get(p.key());
+            if (p.sameAs(before)) {
+                p = before;
+            } else {
+                context.forward(new Record<>(p.key(), p, now.toEpochMilli()), ITEMS);
+            }
+            items.put(p.key(), p);
+        }
+        for (String gone : old.items().keySet()) {
+            if (!items.containsKey(gone)) {
+                context.forward(new Record<>(gone, null, now.toEpochMilli()), ITEMS);
+            }
+        }
+        return items;
+    }
+
+    /** One alert per item: raised when it goes overdue, resolved when completed late, cancelled or gone. */
+    private Map<String, Alert> raiseAndResolve(String key, Map<String, PublishedItem> items, SubjectState old, Instant now) {
+        Map<String, Alert> alerts = new HashMap<>(old.alerts());
+        for (PublishedItem item : items.values()) {
+            if (!settings.alerting().contains(item.code())) {
+                continue;
+            }
+            String id = Alert.idOf(item.code(), key, item.itemId());
+            Alert existing = alerts.get(id);
+            if (existing == null && item.status() == Status.OVERDUE) {
+                Alert raised = new Alert(id, item.code(), key, item.itemId(), item.team(), item.worker(), now,
+                        item.due(), item.deadline(), Alert.State.OPEN, null);
+                alerts.put(id, raised);
+                context.forward(new Record<>(id, raised, now.toEpochMilli()), ALERTS);
+            }
+        }
+        for (Alert a : List.copyOf(alerts.values())) {
+            if (a.state() != Alert.State.OPEN) {
+                continue;
+            }
+            PublishedItem item = items.get(a.subject() + "|" + a.code() + "|" + a.itemId());
+            if (item == null || item.status() != Status.OVERDUE) {
+                Alert resolved = a.resolved(now);
+                alerts.put(a.id(), resolved);
+                context.forward(new Record<>(a.id(), resolved, now.toEpochMilli()), ALERTS);
+            }
+        }
+        return alerts;
+    }
+
+    /**
+     * Publishes the change in this subject's contribution to every counter. A snapshot bucket
+     * last worked out in an earlier month still stands, unseen, for each month since (counters
+     * roll it forward), so that is what the new figure for those months is compared with.
+     */
+    private void publishContributions(Evaluation eval, SubjectState old) {
+        YearMonth now = eval.month();
+        YearMonth windowStart = now.minusMonths(settings.retainedMonths() - 1L);
+        Map<Bucket, Tally> before = new HashMap<>();
+        for (Contributed c : old.contributions()) {
+            if (!c.bucket().month().isBefore(windowStart)) {
+                before.put(c.bucket(), c.tally());
+            }
+        }
+        YearMonth last = old.month();
+        if (last != null && last.isBefore(now)) {
+            for (Contributed c : old.contributions()) {
+                Bucket b = c.bucket();
+                if (b.month().equals(last) && b.part() == Bucket.Part.VALUE && settings.isSnapshot(b.code())) {
+                    for (YearMonth m = last.plusMonths(1); !m.isAfter(now); m = m.plusMonths(1)) {
+                        if (!m.isBefore(windowStart)) {
+                            before.merge(b.inMonth(m), c.tally(), Tally::plus);
+                        }
+                    }
+                }
+            }
+        }
+        Set<Bucket> keys = new HashSet<>(before.keySet());
+        keys.addAll(eval.contributions().keySet());
+        for (Bucket b : keys) {
+            if (b.month().isBefore(windowStart)) {
+                continue;
+            }
+            Tally delta = eval.contributions().getOrDefault(b, Tally.ZERO).minus(before.getOrDefault(b, Tally.ZERO));
+            if (delta.isZero()) {
+                continue;
+            }
+            boolean carry = b.part() == Bucket.Part.VALUE && settings.isSnapshot(b.code()) && b.month().equals(now);
+            for (String scope : settings.organisation().scopesOf(b.team())) {
+                Contribution c = new Contribution(b.code(), scope, b.month(), b.part(), b.distinct(),
+                        delta.numerator(), delta.denominator(), carry);
+                context.forward(new Record<>(c.key(), c, context.currentSystemTimeMs()), CONTRIBUTIONS);
+            }
+        }
+    }
+
+    private Instant now() {
+        return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    /** Due-index keys sort by instant: fixed-width epoch milliseconds, then the subject. */
+    static final class DueKey {
+        private DueKey() {}
+
+        static String of(Instant at, String subject) {
+            return String.format("%019d|%s", at.toEpochMilli(), subject);
+        }
+
+        static String from(Instant at) {
+            return String.format("%019d|", at.toEpochMilli());
+        }
+
+        /** Everything due at or before {@code now}: '~' sorts after every subject character. */
+        static String upTo(Instant now) {
+            return String.format("%019d|~", now.toEpochMilli());
+        }
+    }
+
+}
