@@ -1,0 +1,63 @@
+package org.caseclock.ingest.kafka;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.common.KafkaException;
+import org.caseclock.events.CaseEvent;
+import org.caseclock.events.EventJson;
+import org.caseclock.events.Topics;
+import org.caseclock.ingest.config.IngestProperties;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes accepted events to {@code case-events}, keyed by subject so one subject's events stay in
+ * order on one partition, as CloudEvents structured JSON with {@code recordedat} filled in.
+ */
+@Component
+public class CaseEventPublisher {
+
+    private final KafkaTemplate<String, byte[]> template;
+    private final ObjectMapper mapper = EventJson.mapper();
+    private final Duration timeout;
+
+    public CaseEventPublisher(KafkaTemplate<String, byte[]> template, IngestProperties properties) {
+        this.template = template;
+        this.timeout = properties.sendTimeout();
+    }
+
+    /**
+     * Returns only when Kafka has acknowledged every event. Everything is sent before waiting, so
+     * a batch costs one round of acknowledgements, not one per event.
+     */
+    public void publishAll(List<CaseEvent> events) throws PublishFailedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
+        try {
+            for (CaseEvent event : events) {
+                sends.add(template.send(Topics.CASE_EVENTS, event.subject().toString(), mapper.writeValueAsBytes(event)));
+            }
+            CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
+                    .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            throw new PublishFailedException("Kafka did not acknowledge the events", e.getCause());
+        } catch (TimeoutException e) {
+            throw new PublishFailedException("Kafka did not acknowledge the events within " + timeout, e);
+        } catch (KafkaException | org.springframework.kafka.KafkaException e) {
+            // Thrown at once rather than through the future, e.g. when no broker answers for max.block.ms.
+            throw new PublishFailedException("Kafka refused the events", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an accepted event could not be written as JSON", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PublishFailedException("interrupted while waiting for Kafka", e);
+        }
+    }
+}
