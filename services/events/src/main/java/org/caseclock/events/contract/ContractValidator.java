@@ -114,12 +114,14 @@ public final class ContractValidator {
             CaseEvent bound = mapper.treeToValue(event, CaseEvent.class);
             return new Verdict.Accepted(bound.stampedAt(receivedAt.atOffset(ZoneOffset.UTC)));
         } catch (JsonMappingException e) {
-            // Values the schema's formats allow but java.time cannot hold, such as a leap second.
+            // What the schemas let through but the model refuses: a subject with a trailing newline
+            // (a pattern's "$" matches before one in Java and most engines), or a leap second.
             String field = e.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : String.valueOf(ref.getIndex()))
                     .collect(Collectors.joining("."));
-            return new Verdict.Rejected(id, (field.isEmpty() ? "event" : field) + " cannot be read: "
-                    + e.getOriginalMessage(), RejectionReason.BAD_VALUE);
+            String why = e.getCause() instanceof IllegalArgumentException cause ? cause.getMessage() : e.getOriginalMessage();
+            return new Verdict.Rejected(id, (field.isEmpty() ? "event" : field) + " cannot be read: " + why,
+                    RejectionReason.BAD_VALUE);
         } catch (JacksonException e) {
             return new Verdict.Rejected(id, "event cannot be read: " + e.getOriginalMessage(), RejectionReason.BAD_VALUE);
         }

@@ -123,13 +123,20 @@ class ContractValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"C104233", "person/C1", "child/", "child/C 1", "child/C1/x",
+        @ValueSource(strings = {"C104233", "person/C1", "child/", "child/C 1", "child/C1/x", " child/C1",
             "child/12345678901234567890123456789012345678901234567890123456789012345"})
         void a_subject_that_is_not_child_or_carer_and_a_1_to_64_character_id_is_rejected(String subject) {
             Verdict.Rejected r = rejected(Events.visit().put("subject", subject));
 
             assertThat(r.error()).isEqualTo("subject must match child/{id} or carer/{id}");
             assertThat(r.reason()).isEqualTo(RejectionReason.BAD_SUBJECT);
+        }
+
+        @Test
+        void a_subject_with_a_trailing_newline_is_rejected_although_the_pattern_lets_it_through() {
+            Verdict.Rejected r = rejected(Events.visit().put("subject", "child/C1\n"));
+
+            assertThat(r.error()).isEqualTo("subject cannot be read: subject id must be 1..64 characters of [A-Za-z0-9_-]");
         }
 
         @Test
