@@ -1,0 +1,42 @@
+package org.caseclock.simulator.model;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** One open episode of a case (a plan, a period of care…) and the duties that run while it lasts. */
+public final class Episode {
+
+    private final String id;
+    private final LocalDate started;
+    private final List<Stoppable> duties = new ArrayList<>();
+    private boolean open = true;
+
+    public Episode(String id, LocalDate started) {
+        this.id = id;
+        this.started = started;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public LocalDate started() {
+        return started;
+    }
+
+    public boolean isOpen() {
+        return open;
+    }
+
+    public <T extends Stoppable> T duty(T duty) {
+        duties.add(duty);
+        return duty;
+    }
+
+    void close() {
+        open = false;
+        duties.forEach(Stoppable::stop);
+        duties.clear();
+    }
+}
