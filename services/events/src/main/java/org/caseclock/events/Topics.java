@@ -22,4 +22,7 @@ public final class Topics {
 
     /** Indicator values per scope. Created by the engine. */
     public static final String INDICATOR_VALUES = "indicator-values";
+
+    /** The engine's running counts of events accepted and applied, per partition. Created by the engine. */
+    public static final String ENGINE_PROGRESS = "engine-progress";
 }

@@ -18,6 +18,7 @@ import org.caseclock.engine.rules.Bucket;
 import org.caseclock.engine.store.Contribution;
 import org.caseclock.engine.store.CounterState;
 import org.caseclock.engine.store.CounterState.MonthTotals;
+import org.caseclock.engine.store.Progress;
 import org.caseclock.engine.topology.EngineTopics.Stores;
 
 /**
@@ -25,11 +26,16 @@ import org.caseclock.engine.topology.EngineTopics.Stores;
  * value with its first-reported value. When the month turns, a snapshot counter carries its
  * totals into the new month; this happens per counter (a few thousand), never per subject.
  */
-final class CounterProcessor implements Processor<String, Contribution, String, IndicatorValue> {
+final class CounterProcessor implements Processor<String, Contribution, String, Object> {
+
+    static final String VALUES = "values";
+    static final String PROGRESS = "counter-progress";
 
     private final EngineSettings settings;
-    private ProcessorContext<String, IndicatorValue> context;
+    private ProcessorContext<String, Object> context;
     private KeyValueStore<String, CounterState> counters;
+    private KeyValueStore<String, Progress> progress;
+    private Progress lastPublished;
     private YearMonth rolledTo;
 
     CounterProcessor(EngineSettings settings) {
@@ -37,10 +43,11 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
     }
 
     @Override
-    public void init(ProcessorContext<String, IndicatorValue> context) {
+    public void init(ProcessorContext<String, Object> context) {
         this.context = context;
         this.counters = context.getStateStore(Stores.COUNTERS);
-        context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::rollAll);
+        this.progress = context.getStateStore(Stores.COUNTER_PROGRESS);
+        context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
     @Override
@@ -69,6 +76,17 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
             touched.add(m);
         }
         save(record.key(), state, touched);
+        Progress.count(progress, Progress.countersKeyOf(context.taskId().partition()), Progress::withCounted);
+    }
+
+    private void punctuate(long wallClockMs) {
+        rollAll(wallClockMs);
+        String key = Progress.countersKeyOf(context.taskId().partition());
+        Progress current = progress.get(key);
+        if (current != null && !current.equals(lastPublished)) {
+            context.forward(new Record<>(key, current, wallClockMs), PROGRESS);
+            lastPublished = current;
+        }
     }
 
     /** Carry a snapshot counter's totals month by month up to {@code target}. */
@@ -123,7 +141,7 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
                 continue;
             }
             context.forward(new Record<>(state.code() + "|" + state.scope() + "|" + m,
-                    valueOf(state, m, t, m.isBefore(current)), context.currentSystemTimeMs()));
+                    valueOf(state, m, t, m.isBefore(current)), context.currentSystemTimeMs()), VALUES);
         }
     }
 

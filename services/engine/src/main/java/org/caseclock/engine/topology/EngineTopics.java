@@ -1,22 +1,24 @@
 package org.caseclock.engine.topology;
 
-/** Every topic and state store the engine reads or writes, in one place. */
+import org.caseclock.events.Topics;
+
+/** Every topic and state store the engine reads or writes, in one place (shared topic names from {@link Topics}). */
 public final class EngineTopics {
 
     private EngineTopics() {}
 
     /** Input: CloudEvents, key = subject. */
-    public static final String CASE_EVENTS = "case-events";
+    public static final String CASE_EVENTS = Topics.CASE_EVENTS;
     /** Records from direct producers that fail the contract, with the reason in {@link #ERROR_HEADER}. */
-    public static final String CASE_EVENTS_DLQ = "case-events.dlq";
+    public static final String CASE_EVENTS_DLQ = Topics.CASE_EVENTS_DLQ;
     /** Compacted: key {@code subject|code|itemId}, value the item as now, or a tombstone when it is gone. */
-    public static final String COMPLIANCE_ITEMS = "compliance-items";
+    public static final String COMPLIANCE_ITEMS = Topics.COMPLIANCE_ITEMS;
     /** Compacted: key {@code code|scope|yyyy-MM}, value the counter for that month. */
-    public static final String INDICATOR_VALUES = "indicator-values";
+    public static final String INDICATOR_VALUES = Topics.INDICATOR_VALUES;
     /** Key {@code code|subject|itemId}: an alert raised or resolved. */
-    public static final String ALERTS = "alerts";
+    public static final String ALERTS = Topics.ALERTS;
     /** Compacted: key {@code partition-N}, the engine's running counts of events accepted and applied. */
-    public static final String ENGINE_PROGRESS = "engine-progress";
+    public static final String ENGINE_PROGRESS = Topics.ENGINE_PROGRESS;
     /** Internal: contribution deltas, re-keyed by {@code code|scope} so each counter has one owner. */
     public static final String CONTRIBUTIONS = "caseclock-engine.contributions";
 
@@ -33,7 +35,9 @@ public final class EngineTopics {
         public static final String DUE_INDEX = "due-index";
         /** Per {@code code|scope}: month totals. */
         public static final String COUNTERS = "counters";
-        /** Per input partition: events accepted, duplicates, rejected. */
+        /** Per input partition: events accepted, duplicates, rejected, contributions sent. */
         public static final String PROGRESS = "progress";
+        /** Per counter partition: contributions counted. */
+        public static final String COUNTER_PROGRESS = "counter-progress";
     }
 }

@@ -44,8 +44,10 @@ public final class EngineTopology {
         t.addSource("contributions-in", Serdes.String().deserializer(), new JsonSerde<>(Contribution.class).deserializer(),
                 EngineTopics.CONTRIBUTIONS);
         t.addProcessor("counters", () -> new CounterProcessor(settings), "contributions-in");
-        t.addSink("values", EngineTopics.INDICATOR_VALUES,
+        t.addSink(CounterProcessor.VALUES, EngineTopics.INDICATOR_VALUES,
                 Serdes.String().serializer(), new JsonSerde<>(IndicatorValue.class).serializer(), "counters");
+        t.addSink(CounterProcessor.PROGRESS, EngineTopics.ENGINE_PROGRESS,
+                Serdes.String().serializer(), new JsonSerde<>(Progress.class).serializer(), "counters");
 
         t.addStateStore(store(EngineTopics.Stores.HISTORY, SubjectHistory.class), ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.SUBJECT_STATE, SubjectState.class), ValidateProcessor.VALID);
@@ -53,6 +55,7 @@ public final class EngineTopology {
                 Serdes.String(), Serdes.String()), ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.PROGRESS, Progress.class), "validate", ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.COUNTERS, CounterState.class), "counters");
+        t.addStateStore(store(EngineTopics.Stores.COUNTER_PROGRESS, Progress.class), "counters");
         return t;
     }
 

@@ -79,13 +79,13 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             history = SubjectHistory.EMPTY;
         }
         if (history.contains(event.id())) {
-            Progress.count(progress, context.taskId().partition(), Progress::withDuplicate);
+            Progress.count(progress, Progress.keyOf(context.taskId().partition()), Progress::withDuplicate);
             return;
         }
         history = history.with(event);
         histories.put(key, history);
         reevaluate(key, history, now());
-        Progress.count(progress, context.taskId().partition(), Progress::withApplied);
+        Progress.count(progress, Progress.keyOf(context.taskId().partition()), Progress::withApplied);
     }
 
     private void punctuate(long wallClockMs) {
@@ -208,6 +208,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
                 }
             }
         }
+        long sent = 0;
         Set<Bucket> keys = new HashSet<>(before.keySet());
         keys.addAll(eval.contributions().keySet());
         for (Bucket b : keys) {
@@ -223,7 +224,12 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
                 Contribution c = new Contribution(b.code(), scope, b.month(), b.part(), b.distinct(),
                         delta.numerator(), delta.denominator(), carry);
                 context.forward(new Record<>(c.key(), c, context.currentSystemTimeMs()), CONTRIBUTIONS);
+                sent++;
             }
+        }
+        if (sent > 0) {
+            long n = sent;
+            Progress.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withContributions(n));
         }
     }
 

@@ -58,6 +58,6 @@ final class ValidateProcessor implements Processor<byte[], byte[], Object, Objec
         Record<Object, Object> dead = new Record<>(record.key(), record.value(), record.timestamp(), record.headers());
         dead.headers().add(EngineTopics.ERROR_HEADER, error.getBytes(StandardCharsets.UTF_8));
         context.forward(dead, INVALID);
-        Progress.count(progress, context.taskId().partition(), Progress::withRejected);
+        Progress.count(progress, Progress.keyOf(context.taskId().partition()), Progress::withRejected);
     }
 }
