@@ -1,0 +1,40 @@
+package org.caseclock.engine.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * What an authority configures for the engine, under {@code caseclock.engine}. Timescales,
+ * targets and tolerances are in the catalogue overrides file; teams and services under
+ * {@code caseclock.organisation}.
+ *
+ * @param punctuationInterval how often the due index is read (an item shows overdue within this of its deadline)
+ * @param retainedMonths months of values kept per counter (13 for a trend, plus the year before)
+ * @param alerting indicator codes that alert besides those the catalogue marks ({@code alert: true})
+ * @param bankHolidays days an authority adds to the England and Wales bank holidays
+ * @param catalogueOverrides YAML file of per-code overrides ({@code CIN4: {intervals: [20D]}})
+ * @param stateDir where Kafka Streams keeps its RocksDB stores
+ * @param streamThreads stream threads in this instance
+ * @param applicationId the Kafka Streams application id (consumer group and internal topic prefix)
+ */
+@ConfigurationProperties("caseclock.engine")
+public record EngineProperties(
+        @DefaultValue("1s") Duration punctuationInterval,
+        @DefaultValue("25") int retainedMonths,
+        @DefaultValue Set<String> alerting,
+        @DefaultValue List<LocalDate> bankHolidays,
+        Path catalogueOverrides,
+        @DefaultValue("./data/engine-state") Path stateDir,
+        @DefaultValue("1") int streamThreads,
+        @DefaultValue("caseclock-engine") String applicationId) {
+
+    /** Teams and the services they roll up to: {@code caseclock.organisation.teams.T1=FAM}. */
+    @ConfigurationProperties("caseclock.organisation")
+    public record OrganisationProperties(@DefaultValue Map<String, String> teams) {}
+}
