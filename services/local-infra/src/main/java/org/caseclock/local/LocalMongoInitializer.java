@@ -1,0 +1,119 @@
+package org.caseclock.local;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.support.DefaultListableBeanFactory;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.Profiles;
+import org.springframework.util.ClassUtils;
+
+/**
+ * In the {@code local} profile, for an application that talks to MongoDB (its driver is on the
+ * classpath) and has no {@code MONGODB_URI} or {@code spring.data.mongodb.uri}, starts an
+ * in-process mongo-java-server and points the application at it.
+ *
+ * <p>In memory by default; with {@code caseclock.local.mongodb.persistent=true} on disk under
+ * {@code caseclock.local.data-dir}/mongodb, kept across restarts. Like the Kafka broker, one
+ * server serves every context in the JVM and is destroyed after all their other beans.
+ */
+public class LocalMongoInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
+
+    static final String PROFILE = LocalKafkaInitializer.PROFILE;
+    static final String URI = "spring.data.mongodb.uri";
+    static final String URI_ENV = "MONGODB_URI";
+    static final String PORT = "caseclock.local.mongodb.port";
+    static final String PERSISTENT = "caseclock.local.mongodb.persistent";
+    static final String DATABASE = "caseclock.local.mongodb.database";
+    static final String DATA_DIR = LocalKafkaInitializer.DATA_DIR;
+    static final String BEAN_NAME = "caseclockLocalMongoServer";
+    private static final String DRIVER = "com.mongodb.client.MongoClient";
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMongoInitializer.class);
+
+    private static LocalMongoServer shared;
+    private static int users;
+
+    @Override
+    public int getOrder() {
+        // Right after the Kafka broker: registered before every application bean, so destroyed after them.
+        return Ordered.HIGHEST_PRECEDENCE + 1;
+    }
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment env = context.getEnvironment();
+        if (!env.acceptsProfiles(Profiles.of(PROFILE)) || hasText(env.getProperty(URI)) || hasText(env.getProperty(URI_ENV))
+                || !ClassUtils.isPresent(DRIVER, context.getClassLoader())) {
+            return;
+        }
+        int port = env.getProperty(PORT, Integer.class, 27017);
+        boolean persistent = env.getProperty(PERSISTENT, Boolean.class, false);
+        Path file = persistent ? Path.of(env.getProperty(DATA_DIR, "./data")).resolve("mongodb").resolve("caseclock.mv") : null;
+        LocalMongoServer server = acquire(port, file);
+        String uri = server.uri(env.getProperty(DATABASE, "caseclock"));
+
+        env.getPropertySources().addFirst(new MapPropertySource("caseclockLocalMongo", Map.of(URI, uri)));
+        if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
+            factory.registerSingleton(BEAN_NAME, server);
+            factory.registerDisposableBean(BEAN_NAME, new Lease(server));
+        } else {
+            throw new IllegalStateException("cannot register the embedded MongoDB stand-in for shutdown with "
+                    + context.getBeanFactory().getClass().getName());
+        }
+        log.warn("""
+
+                ************************************************************************
+                * EMBEDDED MONGODB STAND-IN (mongo-java-server) in use at {} (profile '{}').
+                * {}. No transactions; for local use only.
+                * Set MONGODB_URI or spring.data.mongodb.uri to use a real MongoDB.
+                ************************************************************************""",
+                uri, PROFILE, server.file() == null
+                        ? "In memory: everything is lost when the JVM stops"
+                        : "Data in " + server.file());
+    }
+
+    static synchronized LocalMongoServer acquire(int port, Path file) {
+        if (shared == null) {
+            shared = file == null ? LocalMongoServer.inMemory(port) : LocalMongoServer.onDisk(port, file);
+        } else {
+            log.info("Reusing the embedded MongoDB stand-in already running in this JVM on port {}", shared.port());
+        }
+        users++;
+        return shared;
+    }
+
+    static synchronized void release(LocalMongoServer server) {
+        if (server != shared) {
+            return;
+        }
+        users--;
+        if (users == 0) {
+            shared = null;
+            server.close();
+        }
+    }
+
+    /** Whether a shared server is running in this JVM. */
+    static synchronized boolean running() {
+        return shared != null;
+    }
+
+    private static boolean hasText(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    /** One context's use of the shared server. */
+    private record Lease(LocalMongoServer server) implements DisposableBean {
+        @Override
+        public void destroy() {
+            release(server);
+        }
+    }
+}

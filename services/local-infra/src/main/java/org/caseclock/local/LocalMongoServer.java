@@ -1,0 +1,81 @@
+package org.caseclock.local;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A MongoDB stand-in (mongo-java-server) inside this JVM, listening on loopback only, for the
+ * {@code local} profile and tests. It speaks the wire protocol to the real driver, change streams
+ * included (the oplog is on), but has no transactions. In memory unless given a file, in which
+ * case an H2 MVStore keeps the data across restarts.
+ */
+public final class LocalMongoServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalMongoServer.class);
+
+    private static final String HOST = "127.0.0.1";
+
+    private final MongoServer server;
+    private final InetSocketAddress address;
+    private final Path file;
+
+    private LocalMongoServer(MongoServer server, InetSocketAddress address, Path file) {
+        this.server = server;
+        this.address = address;
+        this.file = file;
+    }
+
+    /** In memory: everything is gone when it closes. @param port 0 picks a free one */
+    public static LocalMongoServer inMemory(int port) {
+        return start(new MemoryBackend(), port, null);
+    }
+
+    /** On disk in {@code file} (created with its directory if missing), kept across restarts. */
+    public static LocalMongoServer onDisk(int port, Path file) {
+        Path f = file.toAbsolutePath().normalize();
+        try {
+            Files.createDirectories(f.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create MongoDB data dir " + f.getParent(), e);
+        }
+        return start(new H2Backend(f.toString()), port, f);
+    }
+
+    private static LocalMongoServer start(MongoBackend backend, int port, Path file) {
+        MongoServer server = new MongoServer(backend);
+        // Change streams read the oplog; without it they fail.
+        server.enableOplog();
+        server.bind(HOST, port);
+        return new LocalMongoServer(server, server.getLocalAddress(), file);
+    }
+
+    /** A connection string for {@code database} on this server. */
+    public String uri(String database) {
+        return "mongodb://" + HOST + ":" + address.getPort() + "/" + database;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** The H2 file, or null when in memory. */
+    public Path file() {
+        return file;
+    }
+
+    @Override
+    public void close() {
+        log.info("Stopping the embedded MongoDB stand-in at {}:{}", HOST, address.getPort());
+        // shutdown() closes the backend too, which commits and closes the H2 store.
+        server.shutdown();
+    }
+}
