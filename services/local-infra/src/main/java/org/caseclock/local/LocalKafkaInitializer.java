@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -31,8 +29,7 @@ public class LocalKafkaInitializer implements ApplicationContextInitializer<Conf
 
     private static final Logger log = LoggerFactory.getLogger(LocalKafkaInitializer.class);
 
-    private static LocalKafkaBroker shared;
-    private static int users;
+    private static final SharedInJvm<LocalKafkaBroker> shared = new SharedInJvm<>("embedded Kafka broker");
 
     @Override
     public int getOrder() {
@@ -48,18 +45,11 @@ public class LocalKafkaInitializer implements ApplicationContextInitializer<Conf
         }
         int port = env.getProperty(PORT, Integer.class, 9092);
         Path dir = Path.of(env.getProperty(DATA_DIR, "./data")).resolve("kafka");
-        LocalKafkaBroker broker = acquire(port, dir);
+        LocalKafkaBroker broker = shared.acquire(() -> LocalKafkaBroker.start(port, dir));
 
         env.getPropertySources().addFirst(
                 new MapPropertySource("caseclockLocalKafka", Map.of(BOOTSTRAP_SERVERS, broker.bootstrapServers())));
-        if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
-            Lease lease = new Lease(broker);
-            factory.registerSingleton(BEAN_NAME, broker);
-            factory.registerDisposableBean(BEAN_NAME, lease);
-        } else {
-            throw new IllegalStateException("cannot register the embedded Kafka broker for shutdown with "
-                    + context.getBeanFactory().getClass().getName());
-        }
+        shared.register(context, BEAN_NAME, broker);
         log.warn("""
 
                 ************************************************************************
@@ -68,34 +58,5 @@ public class LocalKafkaInitializer implements ApplicationContextInitializer<Conf
                 * Set spring.kafka.bootstrap-servers to use a real cluster.
                 ************************************************************************""",
                 broker.bootstrapServers(), PROFILE, broker.logDir());
-    }
-
-    static synchronized LocalKafkaBroker acquire(int port, Path dir) {
-        if (shared == null) {
-            shared = LocalKafkaBroker.start(port, dir);
-        } else {
-            log.info("Reusing the embedded Kafka broker already running in this JVM at {}", shared.bootstrapServers());
-        }
-        users++;
-        return shared;
-    }
-
-    static synchronized void release(LocalKafkaBroker broker) {
-        if (broker != shared) {
-            return;
-        }
-        users--;
-        if (users == 0) {
-            shared = null;
-            broker.close();
-        }
-    }
-
-    /** One context's use of the shared broker. */
-    private record Lease(LocalKafkaBroker broker) implements DisposableBean {
-        @Override
-        public void destroy() {
-            release(broker);
-        }
     }
 }

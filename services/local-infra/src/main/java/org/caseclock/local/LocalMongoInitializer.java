@@ -4,8 +4,6 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.support.DefaultListableBeanFactory;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.Ordered;
@@ -37,8 +35,7 @@ public class LocalMongoInitializer implements ApplicationContextInitializer<Conf
 
     private static final Logger log = LoggerFactory.getLogger(LocalMongoInitializer.class);
 
-    private static LocalMongoServer shared;
-    private static int users;
+    private static final SharedInJvm<LocalMongoServer> shared = new SharedInJvm<>("embedded MongoDB stand-in");
 
     @Override
     public int getOrder() {
@@ -56,17 +53,11 @@ public class LocalMongoInitializer implements ApplicationContextInitializer<Conf
         int port = env.getProperty(PORT, Integer.class, 27017);
         boolean persistent = env.getProperty(PERSISTENT, Boolean.class, false);
         Path file = persistent ? Path.of(env.getProperty(DATA_DIR, "./data")).resolve("mongodb").resolve("caseclock.mv") : null;
-        LocalMongoServer server = acquire(port, file);
+        LocalMongoServer server = shared.acquire(() -> file == null ? LocalMongoServer.inMemory(port) : LocalMongoServer.onDisk(port, file));
         String uri = server.uri(env.getProperty(DATABASE, "caseclock"));
 
         env.getPropertySources().addFirst(new MapPropertySource("caseclockLocalMongo", Map.of(URI, uri)));
-        if (context.getBeanFactory() instanceof DefaultListableBeanFactory factory) {
-            factory.registerSingleton(BEAN_NAME, server);
-            factory.registerDisposableBean(BEAN_NAME, new Lease(server));
-        } else {
-            throw new IllegalStateException("cannot register the embedded MongoDB stand-in for shutdown with "
-                    + context.getBeanFactory().getClass().getName());
-        }
+        shared.register(context, BEAN_NAME, server);
         log.warn("""
 
                 ************************************************************************
@@ -79,41 +70,12 @@ public class LocalMongoInitializer implements ApplicationContextInitializer<Conf
                         : "Data in " + server.file());
     }
 
-    static synchronized LocalMongoServer acquire(int port, Path file) {
-        if (shared == null) {
-            shared = file == null ? LocalMongoServer.inMemory(port) : LocalMongoServer.onDisk(port, file);
-        } else {
-            log.info("Reusing the embedded MongoDB stand-in already running in this JVM on port {}", shared.port());
-        }
-        users++;
-        return shared;
-    }
-
-    static synchronized void release(LocalMongoServer server) {
-        if (server != shared) {
-            return;
-        }
-        users--;
-        if (users == 0) {
-            shared = null;
-            server.close();
-        }
-    }
-
     /** Whether a shared server is running in this JVM. */
-    static synchronized boolean running() {
-        return shared != null;
+    static boolean running() {
+        return shared.running();
     }
 
     private static boolean hasText(String s) {
         return s != null && !s.isBlank();
-    }
-
-    /** One context's use of the shared server. */
-    private record Lease(LocalMongoServer server) implements DisposableBean {
-        @Override
-        public void destroy() {
-            release(server);
-        }
     }
 }
