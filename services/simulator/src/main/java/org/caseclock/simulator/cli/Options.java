@@ -91,6 +91,9 @@ record Options(
         if (speed < 1 || rate <= 0 || lateness <= 0 || liveDays < 0 || catchUpDays < 0) {
             throw new IllegalArgumentException("--speed must be at least 1; --rate and --lateness positive; days not negative");
         }
+        if (post != null && now != null && now.isAfter(clock)) {
+            throw new IllegalArgumentException("--now must not be in the future when posting: ingest rejects events from the future");
+        }
         Duration catchUp = Duration.ofSeconds(Math.round(catchUpDays * 86_400));
         return new Options(seed, now != null ? now : clock.minus(catchUp), openCases, historyMonths, authority,
                 lateness, ndjson, liveDays, post, batch, rate, speed, catchUp, liveFor, help);

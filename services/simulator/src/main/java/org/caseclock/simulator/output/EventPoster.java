@@ -72,8 +72,8 @@ public final class EventPoster {
             } catch (IOException e) {
                 last = e;
             }
-            long wait = Math.min(30_000, 500L << attempt);
-            log.printf("POST %s failed (%s); retrying in %d s%n", endpoint, last.getMessage(), wait / 1000);
+            long wait = Math.min(30_000, 250L << (attempt - 1));
+            log.printf("POST %s failed (%s); retrying in %.1f s%n", endpoint, last.getMessage(), wait / 1000.0);
             Thread.sleep(wait);
         }
         throw last;

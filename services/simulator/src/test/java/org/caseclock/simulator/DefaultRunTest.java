@@ -1,0 +1,82 @@
+package org.caseclock.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import org.caseclock.events.CaseEvent;
+import org.caseclock.events.EventType;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One run at the default size (4,000 open cases, 14 months), read once as a stream and checked several ways. */
+class DefaultRunTest {
+
+    private static final int SAMPLED_PER_TYPE = 40;
+
+    private static final Map<EventType, Integer> perType = new EnumMap<>(EventType.class);
+    private static final Map<String, Integer> hashById = new HashMap<>();
+    private static final OpenCases openAtNow = new OpenCases(Runs.NOW);
+    private static long events;
+    private static long duplicates;
+    private static long sameIdOtherEvent;
+    private static Instant latestTime = Instant.MIN;
+    private static long recordedBeforeItHappened;
+    private static Duration generation;
+
+    @BeforeAll
+    static void runTheDefaultAuthorityOnce() {
+        long started = System.nanoTime();
+        new Simulator(SimulatorConfig.defaults(1, Runs.NOW)).history().forEach(DefaultRunTest::look);
+        generation = Duration.ofNanos(System.nanoTime() - started);
+        System.out.printf("default run: %,d events in %.1f s%n", events, generation.toMillis() / 1000.0);
+    }
+
+    private static void look(CaseEvent event) {
+        events++;
+        Integer earlier = hashById.putIfAbsent(event.id(), event.hashCode());
+        if (earlier != null) {
+            duplicates++;
+            sameIdOtherEvent += earlier == event.hashCode() ? 0 : 1;
+            return;
+        }
+        int seen = perType.merge(event.type(), 1, Integer::sum);
+        if (seen <= SAMPLED_PER_TYPE) {
+            Contract.assertValidAndRoundTrips(event);
+        }
+        latestTime = event.timeInstant().isAfter(latestTime) ? event.timeInstant() : latestTime;
+        recordedBeforeItHappened += event.recordedInstant().isBefore(event.timeInstant()) ? 1 : 0;
+        openAtNow.add(event);
+    }
+
+    @Test
+    void everyEventTypeOfTheContractAppears() {
+        assertThat(perType.keySet()).containsExactlyInAnyOrder(EventType.values());
+    }
+
+    @Test
+    void idsAreUniqueExceptASmallShareOfIdenticalResends() {
+        assertThat(sameIdOtherEvent).isZero();
+        assertThat(duplicates).isPositive().isLessThan(events / 100);
+    }
+
+    @Test
+    void nothingHappensAfterNowOrIsRecordedBeforeItHappened() {
+        assertThat(latestTime).isBeforeOrEqualTo(Runs.NOW);
+        assertThat(recordedBeforeItHappened).isZero();
+    }
+
+    @Test
+    void aboutTheConfiguredNumberOfCasesAreOpenAtTheEnd() {
+        assertThat(openAtNow.count()).isBetween(3400L, 4800L);
+    }
+
+    @Test
+    void theDefaultSizeGeneratesInSecondsWithHundredsOfThousandsOfEvents() {
+        assertThat(events).isBetween(250_000L, 800_000L);
+        assertThat(generation).isLessThan(Duration.ofSeconds(60));
+    }
+}
