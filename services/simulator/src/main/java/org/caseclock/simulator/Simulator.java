@@ -8,10 +8,10 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
+import org.caseclock.catalogue.time.London;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.simulator.flows.Authority;
 import org.caseclock.simulator.sim.Sim;
-import org.caseclock.catalogue.time.London;
 
 /**
  * A simulated local authority sending case events: first its history up to {@code now}, then

@@ -33,7 +33,7 @@ final class Allocation {
     }
 
     private void assign(Child child, CaseFile file, Team team, String worker, Instant at) {
-        int allocation = file.allocate(team, worker);
+        int allocation = file.allocate(team);
         authority.sim.record(child.subject(), at, new EventData.CaseAllocated(team.id(), worker));
         if (team.workers().isEmpty()) {
             return;

@@ -2,8 +2,8 @@ package org.caseclock.simulator.flows;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.caseclock.events.EventData;
 import org.caseclock.events.EventData.AssessmentOutcome;
+import org.caseclock.events.EventData;
 import org.caseclock.simulator.Activity;
 import org.caseclock.simulator.model.CaseFile;
 import org.caseclock.simulator.model.Child;

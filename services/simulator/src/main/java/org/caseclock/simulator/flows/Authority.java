@@ -1,13 +1,13 @@
 package org.caseclock.simulator.flows;
 
 import java.time.LocalDate;
+import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.simulator.SimulatorConfig;
 import org.caseclock.simulator.model.Child;
 import org.caseclock.simulator.model.Ids;
 import org.caseclock.simulator.model.Organisation;
 import org.caseclock.simulator.sim.Dice;
 import org.caseclock.simulator.sim.Sim;
-import org.caseclock.catalogue.time.WorkingCalendar;
 
 /**
  * The simulated local authority: its organisation and its services, each a flow that moves

@@ -36,7 +36,7 @@ final class Episodes {
             }
             CaseFile file = child.caseFile();
             LocalDate today = authority.sim.today();
-            Episode episode = file.start(kind, new Episode(authority.ids.next(kind.ids()), today));
+            Episode episode = file.start(kind, new Episode(authority.ids.next(kind.ids())));
             authority.sim.record(child.subject(), started.apply(episode.id()));
             then.run(file, episode, today);
         });

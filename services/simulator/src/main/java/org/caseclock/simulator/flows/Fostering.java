@@ -56,7 +56,7 @@ final class Fostering {
     /** Approves a new household, who will stay at least a month after {@code staysFrom}. */
     private void approve(LocalDate staysFrom) {
         LocalDate today = authority.sim.today();
-        Carer carer = new Carer(authority.ids.next(Ids.Kind.CARER), today);
+        Carer carer = new Carer(authority.ids.next(Ids.Kind.CARER));
         approved.add(carer);
         authority.sim.record(carer.subject(), new EventData.CarerApproved());
         Team team = authority.organisation.team(Service.FOSTERING, authority.dice);

@@ -7,15 +7,15 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.caseclock.events.EventData;
+import org.caseclock.catalogue.time.London;
 import org.caseclock.events.EventData.ContactOutcome;
+import org.caseclock.events.EventData;
 import org.caseclock.simulator.Activity;
 import org.caseclock.simulator.model.Child;
 import org.caseclock.simulator.model.Ids;
 import org.caseclock.simulator.model.Route;
 import org.caseclock.simulator.model.Service;
 import org.caseclock.simulator.sim.Odds;
-import org.caseclock.catalogue.time.London;
 
 /**
  * Contacts arrive every day, more on weekdays; the front door decides on each within a day
@@ -94,7 +94,6 @@ final class FrontDoor {
             }
             String referralId = authority.ids.next(Ids.Kind.REFERRAL);
             authority.sim.record(child.subject(), new EventData.ReferralReceived(referralId));
-            child.referred(authority.sim.today());
             child.openCase(authority.sim.today());
             authority.allocation.to(child, Service.FRONT_DOOR, authority.sim.now().plusSeconds(60));
             authority.supervision.begin(child);

@@ -2,10 +2,10 @@ package org.caseclock.simulator.flows;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.caseclock.events.EventData;
 import org.caseclock.events.EventData.HealthAssessmentKind;
 import org.caseclock.events.EventData.PlanKind;
 import org.caseclock.events.EventData.ReviewOf;
+import org.caseclock.events.EventData;
 import org.caseclock.simulator.Activity;
 import org.caseclock.simulator.model.CaseFile;
 import org.caseclock.simulator.model.Child;

@@ -5,12 +5,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.temporal.ChronoUnit;
+import org.caseclock.catalogue.time.London;
+import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.simulator.Activity;
 import org.caseclock.simulator.Lateness;
 import org.caseclock.simulator.Punctuality;
 import org.caseclock.simulator.sim.Dice;
-import org.caseclock.catalogue.time.London;
-import org.caseclock.catalogue.time.WorkingCalendar;
 
 /** When a duty actually gets done, given when it is due and how punctual that kind of duty is. */
 final class Timing {

@@ -1,6 +1,5 @@
 package org.caseclock.simulator.model;
 
-import java.time.LocalDate;
 import org.caseclock.events.Subject;
 
 /** A foster carer household; its approval is an episode whose duties are visits and reviews. */
@@ -9,9 +8,9 @@ public final class Carer {
     private final Subject subject;
     private final Episode approval;
 
-    public Carer(String id, LocalDate approved) {
+    public Carer(String id) {
         this.subject = Subject.carer(id);
-        this.approval = new Episode(id, approved);
+        this.approval = new Episode(id);
     }
 
     public Subject subject() {
@@ -24,10 +23,6 @@ public final class Carer {
 
     public Episode approval() {
         return approval;
-    }
-
-    public boolean isApproved() {
-        return approval.isOpen();
     }
 
     public void deregister() {

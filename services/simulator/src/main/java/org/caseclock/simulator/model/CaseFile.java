@@ -13,7 +13,6 @@ public final class CaseFile {
     private final Map<EpisodeKind, Episode> episodes = new EnumMap<>(EpisodeKind.class);
     private final List<Stoppable> duties = new ArrayList<>();
     private Team team;
-    private String worker;
     private int allocations;
     private boolean open = true;
     private boolean runaway;
@@ -35,14 +34,9 @@ public final class CaseFile {
         return team;
     }
 
-    public String worker() {
-        return worker;
-    }
-
     /** Counts allocations, so a delayed follow-up can tell whether the case moved on meanwhile. */
-    public int allocate(Team newTeam, String newWorker) {
+    public int allocate(Team newTeam) {
         team = newTeam;
-        worker = newWorker;
         return ++allocations;
     }
 

@@ -10,7 +10,6 @@ public final class Child {
     private final Subject subject;
     private final LocalDate birthDate;
     private CaseFile caseFile;
-    private LocalDate lastReferral;
     private boolean hadProtectionPlan;
     private Route route;
 
@@ -57,14 +56,6 @@ public final class Child {
             caseFile.close();
             caseFile = null;
         }
-    }
-
-    public LocalDate lastReferral() {
-        return lastReferral;
-    }
-
-    public void referred(LocalDate date) {
-        lastReferral = date;
     }
 
     public boolean hadProtectionPlan() {

@@ -1,6 +1,5 @@
 package org.caseclock.simulator.model;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -8,21 +7,15 @@ import java.util.List;
 public final class Episode {
 
     private final String id;
-    private final LocalDate started;
     private final List<Stoppable> duties = new ArrayList<>();
     private boolean open = true;
 
-    public Episode(String id, LocalDate started) {
+    public Episode(String id) {
         this.id = id;
-        this.started = started;
     }
 
     public String id() {
         return id;
-    }
-
-    public LocalDate started() {
-        return started;
     }
 
     public boolean isOpen() {

@@ -32,10 +32,6 @@ public final class Organisation {
         return dice.oneOf(teams.get(service));
     }
 
-    public List<Team> teams() {
-        return teams.values().stream().flatMap(List::stream).toList();
-    }
-
     private static int workersFor(int openCases, Service service) {
         return Math.max(1, (int) Math.round(openCases * service.shareOfCases() / CASES_PER_WORKER));
     }

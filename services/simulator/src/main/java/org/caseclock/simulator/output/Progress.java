@@ -32,10 +32,6 @@ public final class Progress {
         }
     }
 
-    public long events() {
-        return events;
-    }
-
     public void done() {
         print(System.nanoTime());
     }

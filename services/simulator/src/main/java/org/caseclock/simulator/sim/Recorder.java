@@ -1,31 +1,18 @@
 package org.caseclock.simulator.sim;
 
-import static org.caseclock.events.EventType.ChildRegistered;
-import static org.caseclock.events.EventType.ContactDecided;
-import static org.caseclock.events.EventType.ContactReceived;
-import static org.caseclock.events.EventType.DentalCheckCompleted;
-import static org.caseclock.events.EventType.HealthAssessmentCompleted;
-import static org.caseclock.events.EventType.MissingEpisodeEnded;
-import static org.caseclock.events.EventType.MissingEpisodeStarted;
-import static org.caseclock.events.EventType.MissingRiskAssessmentCompleted;
-import static org.caseclock.events.EventType.PlanUpdated;
-import static org.caseclock.events.EventType.ReturnInterviewCompleted;
-import static org.caseclock.events.EventType.ReviewHeld;
-import static org.caseclock.events.EventType.SupervisionRecorded;
-import static org.caseclock.events.EventType.VisitRecorded;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.EnumSet;
 import java.util.Set;
 import java.util.function.BiConsumer;
+import org.caseclock.catalogue.time.London;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventData;
 import org.caseclock.events.EventType;
 import org.caseclock.events.Subject;
 import org.caseclock.simulator.Recording;
 import org.caseclock.simulator.SimulatorConfig;
-import org.caseclock.catalogue.time.London;
 
 /**
  * Turns what happened into what the case management system sends: an envelope with an id and a
@@ -34,16 +21,16 @@ import org.caseclock.catalogue.time.London;
 final class Recorder {
 
     /** Activity that only matters as the latest of its kind, so old history can leave it out. */
-    private static final Set<EventType> ROUTINE = Set.of(
-            VisitRecorded, ReviewHeld, PlanUpdated, HealthAssessmentCompleted, DentalCheckCompleted,
-            SupervisionRecorded, EventType.CarerVisited, EventType.CarerReviewed, MissingEpisodeStarted,
-            MissingEpisodeEnded, ReturnInterviewCompleted, MissingRiskAssessmentCompleted,
-            ContactReceived, ContactDecided);
+    private static final Set<EventType> ROUTINE = EnumSet.of(
+            EventType.VisitRecorded, EventType.ReviewHeld, EventType.PlanUpdated, EventType.HealthAssessmentCompleted,
+            EventType.DentalCheckCompleted, EventType.SupervisionRecorded, EventType.CarerVisited, EventType.CarerReviewed,
+            EventType.MissingEpisodeStarted, EventType.MissingEpisodeEnded, EventType.ReturnInterviewCompleted,
+            EventType.MissingRiskAssessmentCompleted, EventType.ContactReceived, EventType.ContactDecided);
 
     /** Kinds of record a worker plausibly gets wrong (a mistyped date) and later corrects. */
-    private static final Set<EventType> CORRECTABLE = Set.of(
-            VisitRecorded, ReviewHeld, PlanUpdated, HealthAssessmentCompleted, DentalCheckCompleted,
-            SupervisionRecorded, EventType.CarerVisited, ChildRegistered);
+    private static final Set<EventType> CORRECTABLE = EnumSet.of(
+            EventType.VisitRecorded, EventType.ReviewHeld, EventType.PlanUpdated, EventType.HealthAssessmentCompleted,
+            EventType.DentalCheckCompleted, EventType.SupervisionRecorded, EventType.CarerVisited, EventType.ChildRegistered);
 
     private static final ClassValue<EventType> TYPES = new ClassValue<>() {
         @Override

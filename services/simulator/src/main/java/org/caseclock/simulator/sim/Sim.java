@@ -2,12 +2,12 @@ package org.caseclock.simulator.sim;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.caseclock.catalogue.time.London;
+import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventData;
 import org.caseclock.events.Subject;
 import org.caseclock.simulator.SimulatorConfig;
-import org.caseclock.catalogue.time.London;
-import org.caseclock.catalogue.time.WorkingCalendar;
 
 /**
  * The discrete-event core: an agenda of things due to happen and an outbox of recorded events
@@ -75,11 +75,6 @@ public final class Sim {
             clock = Math.max(clock, nextTask);
             agenda.poll().run();
         }
-    }
-
-    /** How much is in flight: scheduled tasks and recorded events not yet sent. */
-    public int pending() {
-        return agenda.size() + outbox.size();
     }
 
     private void send(Instant at, CaseEvent event) {

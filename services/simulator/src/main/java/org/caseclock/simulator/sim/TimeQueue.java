@@ -17,10 +17,6 @@ final class TimeQueue<T> {
         entries.add(new Entry<>(at.getEpochSecond(), sequence++, item));
     }
 
-    boolean isEmpty() {
-        return entries.isEmpty();
-    }
-
     /** The earliest instant, in epoch seconds; {@link Long#MAX_VALUE} when empty. */
     long nextSecond() {
         Entry<T> head = entries.peek();
@@ -29,9 +25,5 @@ final class TimeQueue<T> {
 
     T poll() {
         return entries.poll().item();
-    }
-
-    int size() {
-        return entries.size();
     }
 }
