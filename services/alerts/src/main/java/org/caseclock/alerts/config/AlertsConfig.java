@@ -1,0 +1,82 @@
+package org.caseclock.alerts.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseclock.alerts.delivery.Channel;
+import org.caseclock.alerts.delivery.Channels;
+import org.caseclock.alerts.delivery.DeliveryWorker;
+import org.caseclock.alerts.delivery.EmailChannel;
+import org.caseclock.alerts.delivery.Escalator;
+import org.caseclock.alerts.delivery.WebhookChannel;
+import org.caseclock.catalogue.Catalogue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+
+/** Which channels are on, the clock, the catalogue, and the two schedules. */
+@Configuration(proxyBeanMethods = false)
+public class AlertsConfig {
+
+    private static final Logger log = LoggerFactory.getLogger(AlertsConfig.class);
+
+    /** A bean so tests can move time on for the escalation check without waiting days. */
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /** For indicator names in messages; the same overrides file as the engine and the query service. */
+    @Bean
+    Catalogue catalogue(@Value("${caseclock.catalogue.overrides:#{null}}") Path overrides) {
+        return Catalogue.load(overrides);
+    }
+
+    /** The webhook is on with a URL; e-mail with an SMTP host ({@code spring.mail.host}, which makes the sender). */
+    @Bean
+    Channels channels(AlertsProperties properties, ObjectMapper json, ObjectProvider<JavaMailSender> mail) {
+        List<Channel> on = new ArrayList<>();
+        if (properties.webhook().enabled()) {
+            on.add(new WebhookChannel(properties.webhook(), json));
+        }
+        JavaMailSender sender = mail.getIfAvailable();
+        if (sender != null) {
+            on.add(new EmailChannel(sender, properties));
+        }
+        if (on.isEmpty()) {
+            log.warn("No alert channel is configured (caseclock.alerts.webhook.url, spring.mail.host): "
+                    + "alerts are recorded but nobody is told");
+        } else {
+            log.info("Alert channels: {}{}", on.stream().map(Channel::name).toList(),
+                    sender == null ? "" : "; escalation by e-mail after " + properties.escalateAfter());
+        }
+        return new Channels(on);
+    }
+
+    /** Both on the scheduler's pool (two threads, see application.yml), so a slow send never holds up escalation. */
+    @Bean
+    SchedulingConfigurer alertSchedules(DeliveryWorker worker, Escalator escalator, AlertsProperties properties) {
+        return (ScheduledTaskRegistrar registrar) -> {
+            registrar.addFixedDelayTask(() -> guarded("delivery", worker::runOnce), properties.delivery().pollInterval());
+            registrar.addFixedDelayTask(() -> guarded("escalation check", escalator::check), properties.escalationCheckInterval());
+        };
+    }
+
+    /** MongoDB down: say so and try again at the next tick, which is all a scheduled task can do. */
+    private static void guarded(String what, Runnable task) {
+        try {
+            task.run();
+        } catch (RuntimeException e) {
+            // The class only: a MongoDB error's message can quote a key, and keys hold subject ids.
+            log.warn("The {} failed and runs again at its next tick: {}", what, e.getClass().getName());
+        }
+    }
+}

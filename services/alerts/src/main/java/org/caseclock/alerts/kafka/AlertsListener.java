@@ -1,0 +1,74 @@
+package org.caseclock.alerts.kafka;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Instant;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.caseclock.alerts.delivery.AlertMetrics;
+import org.caseclock.alerts.delivery.Channels;
+import org.caseclock.alerts.store.Alert;
+import org.caseclock.alerts.store.AlertStates;
+import org.caseclock.alerts.store.Notice;
+import org.caseclock.alerts.store.Outbox;
+import org.caseclock.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads {@code alerts} and, for each record, keeps the alert's state and queues one notice per
+ * channel in the outbox, before the offset is committed. Nothing is sent from here: the
+ * delivery worker does that, so a slow receiver never holds up consumption.
+ */
+@Component
+public class AlertsListener {
+
+    public static final String ID = "alerts";
+
+    private static final Logger log = LoggerFactory.getLogger(AlertsListener.class);
+
+    private final ObjectMapper json;
+    private final AlertStates states;
+    private final Outbox outbox;
+    private final Channels channels;
+    private final AlertMetrics metrics;
+    private final Clock clock;
+
+    public AlertsListener(ObjectMapper json, AlertStates states, Outbox outbox, Channels channels, AlertMetrics metrics,
+                          Clock clock) {
+        this.json = json;
+        this.states = states;
+        this.outbox = outbox;
+        this.channels = channels;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** The group is {@code spring.kafka.consumer.group-id}, not the listener id (which spring-kafka would use by default). */
+    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.ALERTS, containerFactory = KafkaConfig.LISTENER_FACTORY)
+    public void onAlert(ConsumerRecord<String, String> record) {
+        if (record.value() == null) {
+            return;
+        }
+        Alert alert;
+        try {
+            alert = json.readValue(record.value(), Alert.class);
+        } catch (IOException e) {
+            // Retrying cannot make it readable. Position and field only: the record holds a subject id.
+            metrics.rejected();
+            log.warn("Skipped an unreadable alert record at {}-{}@{}: {}{}", record.topic(), record.partition(),
+                    record.offset(), e.getClass().getSimpleName(),
+                    e instanceof JsonMappingException m ? " at " + m.getPathReference() : "");
+            return;
+        }
+        Instant now = clock.instant();
+        states.record(alert, now);
+        Notice notice = Notice.of(alert.state());
+        for (String channel : channels.names()) {
+            metrics.enqueued(channel, notice, outbox.enqueue(alert, notice, channel, now));
+        }
+    }
+}
