@@ -1,6 +1,7 @@
 package org.caseclock.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -9,6 +10,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
@@ -192,10 +194,10 @@ class AlertDeliveryTest {
         assertThat(WEBHOOK.requests(alertId)).hasSize(2);
         assertThat(outbox.ofAlert(alertId)).extracting(Delivery::id, Delivery::state, Delivery::attempts)
                 .containsExactlyInAnyOrder(
-                        org.assertj.core.groups.Tuple.tuple(alertId + "|OPEN|webhook", Delivery.State.DELIVERED, 1),
-                        org.assertj.core.groups.Tuple.tuple(alertId + "|OPEN|email", Delivery.State.DELIVERED, 1),
-                        org.assertj.core.groups.Tuple.tuple(alertId + "|RESOLVED|webhook", Delivery.State.DELIVERED, 1),
-                        org.assertj.core.groups.Tuple.tuple(alertId + "|RESOLVED|email", Delivery.State.DELIVERED, 1));
+                        tuple(alertId + "|OPEN|webhook", Delivery.State.DELIVERED, 1),
+                        tuple(alertId + "|OPEN|email", Delivery.State.DELIVERED, 1),
+                        tuple(alertId + "|RESOLVED|webhook", Delivery.State.DELIVERED, 1),
+                        tuple(alertId + "|RESOLVED|email", Delivery.State.DELIVERED, 1));
     }
 
     @Test
@@ -357,7 +359,7 @@ class AlertDeliveryTest {
             try {
                 Address[] to = m.getAllRecipients();
                 return to != null && Arrays.stream(to).anyMatch(a -> a.toString().equals(address));
-            } catch (jakarta.mail.MessagingException e) {
+            } catch (MessagingException e) {
                 throw new IllegalStateException(e);
             }
         }).toList();

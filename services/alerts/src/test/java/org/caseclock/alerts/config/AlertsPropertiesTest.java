@@ -23,13 +23,15 @@ class AlertsPropertiesTest {
                 "caseclock.alerts.defaults.escalation", "head@la.test",
                 "caseclock.alerts.teams.SWwF-3.manager", "swwf3@la.test",
                 "caseclock.alerts.teams.SWwF-3.escalation", "fam@la.test",
-                "caseclock.alerts.teams.CLA1.manager", "cla1@la.test"));
+                "caseclock.alerts.teams.CLA1.manager", "cla1@la.test",
+                "caseclock.alerts.teams[Team/With.Dots].manager", "dots@la.test"));
 
         // Then each address comes from the most specific place that has it
         assertThat(p.managerOf("SWwF-3")).isEqualTo("swwf3@la.test");
         assertThat(p.escalationOf("SWwF-3")).isEqualTo("fam@la.test");
         assertThat(p.managerOf("CLA1")).isEqualTo("cla1@la.test");
         assertThat(p.escalationOf("CLA1")).isEqualTo("head@la.test");
+        assertThat(p.managerOf("Team/With.Dots")).isEqualTo("dots@la.test");
         assertThat(p.managerOf("UNALLOCATED")).isEqualTo("duty@la.test");
         assertThat(p.escalationOf("UNALLOCATED")).isEqualTo("head@la.test");
     }
