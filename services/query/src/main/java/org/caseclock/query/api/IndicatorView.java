@@ -1,0 +1,36 @@
+package org.caseclock.query.api;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.List;
+import java.util.Optional;
+import org.caseclock.catalogue.Indicator;
+
+/**
+ * One indicator in a scope for a month, as the API shows it.
+ *
+ * @param value a fraction for percentages, a plain number for counts (W1: the average caseload);
+ *              null with no data or a zero denominator
+ * @param change value minus previous (fractions for percentages); null when either is missing
+ * @param asFirstReported present only when a month was asked for and late events have revised it
+ *              since it closed; it may then be null (the month had no value when it closed),
+ *              hence Optional: absent field versus a field holding null
+ * @param trend present only where asked for, oldest month first
+ */
+public record IndicatorView(
+        String code,
+        String name,
+        Indicator.Kind kind,
+        Double value,
+        Long numerator,
+        Long denominator,
+        Double target,
+        Indicator.Better better,
+        Rag rag,
+        Double previous,
+        Double change,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Optional<Double> asFirstReported,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<TrendPoint> trend) {
+
+    /** One month of a trend. */
+    public record TrendPoint(String period, Double value, Long numerator, Long denominator) {}
+}

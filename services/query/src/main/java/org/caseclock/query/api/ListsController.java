@@ -1,0 +1,60 @@
+package org.caseclock.query.api;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.caseclock.catalogue.time.London;
+import org.caseclock.query.store.ItemStore;
+import org.caseclock.query.store.Scope;
+import org.caseclock.query.store.StoredItem;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The child-level lists: one indicator's items, and a scope's overdue list across indicators. */
+@RestController
+class ListsController {
+
+    record Items(List<ItemView> items) {}
+
+    private final ItemStore items;
+    private final IndicatorsController indicators;
+    private final Clock clock;
+
+    ListsController(ItemStore items, IndicatorsController indicators, Clock clock) {
+        this.items = items;
+        this.indicators = indicators;
+        this.clock = clock;
+    }
+
+    /**
+     * Without a period, the live list; with one, the items counted in that month. RECURRING
+     * items are snapshots with no month, so a period list of a RECURRING code is empty.
+     */
+    @GetMapping("/api/indicators/{code}/items")
+    Items items(@PathVariable String code, @RequestParam String scope,
+                @RequestParam(required = false) String status, @RequestParam(required = false) String period) {
+        indicators.requireKnown(code);
+        Scope s = Params.scope(scope);
+        String st = Params.status(status);
+        YearMonth month = Params.period(period);
+        LocalDate today = London.date(clock.instant());
+        List<StoredItem> found = month == null
+                ? items.live(code, s, st, YearMonth.from(today))
+                : items.inPeriod(code, s, st, month);
+        return new Items(sorted(found, today));
+    }
+
+    /** A team manager's live list: every OVERDUE and DUE_SOON item of the scope, each with its code. */
+    @GetMapping("/api/overdue")
+    Items overdue(@RequestParam String scope) {
+        Scope s = Params.scope(scope);
+        return new Items(sorted(items.overdueAndDueSoon(s), London.date(clock.instant())));
+    }
+
+    private static List<ItemView> sorted(List<StoredItem> found, LocalDate today) {
+        return found.stream().map(i -> ItemView.of(i, today)).sorted(ItemView.MOST_OVERDUE_FIRST).toList();
+    }
+}

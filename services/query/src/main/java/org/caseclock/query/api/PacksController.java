@@ -1,0 +1,91 @@
+package org.caseclock.query.api;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseclock.query.api.IndicatorView.TrendPoint;
+import org.caseclock.query.config.Packs;
+import org.caseclock.query.store.Scope;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** A weekly performance meeting's indicators: now, RAG, change and the last 13 months. */
+@RestController
+class PacksController {
+
+    static final int TREND_MONTHS = 13;
+    static final MediaType CSV = MediaType.parseMediaType("text/csv;charset=UTF-8");
+
+    record Pack(String pack, String scope, Instant asOf, List<IndicatorView> indicators) {}
+
+    private final Packs packs;
+    private final Scorecard scorecard;
+
+    PacksController(Packs packs, Scorecard scorecard) {
+        this.packs = packs;
+        this.scorecard = scorecard;
+    }
+
+    @GetMapping("/api/packs/{name}")
+    ResponseEntity<?> pack(@PathVariable String name, @RequestParam String scope,
+                           @RequestParam(required = false) String format) {
+        List<String> codes = packs.codes(name).orElseThrow(() -> new NotFound("no pack " + name));
+        if (format != null && !format.equals("csv") && !format.equals("json")) {
+            throw new BadRequest("format must be csv or json");
+        }
+        Scope s = Params.scope(scope);
+        Pack pack = new Pack(name, s.toString(), scorecard.now(), scorecard.views(codes, s, null, TREND_MONTHS));
+        if ("csv".equals(format)) {
+            return ResponseEntity.ok().contentType(CSV)
+                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                    .body(csv(pack));
+        }
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pack);
+    }
+
+    /** One row per indicator; the trend spread over one column per month, oldest first, for a chart. */
+    static String csv(Pack pack) {
+        List<String> header = new ArrayList<>(List.of(
+                "code", "name", "value", "numerator", "denominator", "target", "better", "rag", "previous", "change"));
+        if (!pack.indicators().isEmpty()) {
+            pack.indicators().get(0).trend().forEach(p -> header.add(p.period()));
+        }
+        StringBuilder out = new StringBuilder();
+        row(out, header);
+        for (IndicatorView v : pack.indicators()) {
+            List<Object> cells = new ArrayList<>(List.of(v.code(), v.name(), text(v.value()), text(v.numerator()),
+                    text(v.denominator()), text(v.target()), text(v.better()), v.rag(), text(v.previous()), text(v.change())));
+            for (TrendPoint p : v.trend()) {
+                cells.add(text(p.value()));
+            }
+            row(out, cells);
+        }
+        return out.toString();
+    }
+
+    private static Object text(Object value) {
+        return value == null ? "" : value;
+    }
+
+    private static void row(StringBuilder out, List<?> cells) {
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                out.append(',');
+            }
+            out.append(cell(String.valueOf(cells.get(i))));
+        }
+        out.append("\r\n");
+    }
+
+    /** RFC 4180: quote a cell holding a comma, quote or line break, doubling its quotes. */
+    private static String cell(String s) {
+        if (s.contains(",") || s.contains("\"") || s.contains("\n") || s.contains("\r")) {
+            return "\"" + s.replace("\"", "\"\"") + "\"";
+        }
+        return s;
+    }
+}

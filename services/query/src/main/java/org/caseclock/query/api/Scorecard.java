@@ -1,0 +1,112 @@
+package org.caseclock.query.api;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.caseclock.catalogue.Catalogue;
+import org.caseclock.catalogue.Indicator;
+import org.caseclock.catalogue.time.London;
+import org.caseclock.query.api.IndicatorView.TrendPoint;
+import org.caseclock.query.store.Scope;
+import org.caseclock.query.store.StoredValue;
+import org.caseclock.query.store.ValueStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns the engine's month values into what a scorecard shows: value, RAG, previous month,
+ * change, first-reported value and trend. The engine's record for the current month is "now":
+ * as at now for snapshot indicators, month to date for period ones.
+ */
+@Component
+public class Scorecard {
+
+    private final Catalogue catalogue;
+    private final ValueStore values;
+    private final Clock clock;
+
+    Scorecard(Catalogue catalogue, ValueStore values, Clock clock) {
+        this.catalogue = catalogue;
+        this.values = values;
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+    }
+
+    public YearMonth currentMonth() {
+        return London.month(clock.instant());
+    }
+
+    /**
+     * The indicators in {@code codes} (in that order) for {@code period}, or for now when it is
+     * null; with the last {@code trendMonths} months ending there when that is above 0.
+     */
+    public List<IndicatorView> views(List<String> codes, Scope scope, YearMonth period, int trendMonths) {
+        YearMonth month = period == null ? currentMonth() : period;
+        YearMonth first = month.minusMonths(Math.max(1, trendMonths - 1L));
+        Map<String, Map<YearMonth, StoredValue>> byCode = new HashMap<>();
+        for (StoredValue v : values.months(codes, scope, first, month)) {
+            byCode.computeIfAbsent(v.code(), c -> new HashMap<>()).put(YearMonth.parse(v.period()), v);
+        }
+        List<IndicatorView> views = new ArrayList<>();
+        for (String code : codes) {
+            Map<YearMonth, StoredValue> months = byCode.getOrDefault(code, Map.of());
+            views.add(view(catalogue.get(code), months, month, period != null, trendMonths));
+        }
+        return views;
+    }
+
+    public List<IndicatorView> all(Scope scope, YearMonth period) {
+        return views(catalogue.all().stream().map(Indicator::code).toList(), scope, period, 0);
+    }
+
+    private IndicatorView view(Indicator indicator, Map<YearMonth, StoredValue> months, YearMonth month,
+                               boolean asked, int trendMonths) {
+        StoredValue current = months.get(month);
+        Double value = valueOf(indicator, current);
+        Double previous = valueOf(indicator, months.get(month.minusMonths(1)));
+        Double change = value == null || previous == null ? null : value - previous;
+        Optional<Double> asFirstReported = null;
+        if (asked && current != null && current.firstReportedNumerator() != null) {
+            Double first = valueOf(indicator, current.firstReportedNumerator(), current.firstReportedDenominator());
+            if (!Objects.equals(first, value)) {
+                asFirstReported = Optional.ofNullable(first);
+            }
+        }
+        List<TrendPoint> trend = null;
+        if (trendMonths > 0) {
+            trend = new ArrayList<>();
+            for (YearMonth m = month.minusMonths(trendMonths - 1L); !m.isAfter(month); m = m.plusMonths(1)) {
+                StoredValue v = months.get(m);
+                trend.add(new TrendPoint(m.toString(), valueOf(indicator, v),
+                        v == null ? null : v.numerator(), v == null ? null : v.denominator()));
+            }
+        }
+        return new IndicatorView(indicator.code(), indicator.name(), indicator.kind(), value,
+                current == null ? null : current.numerator(), current == null ? null : current.denominator(),
+                indicator.target(), indicator.better(), Rag.of(indicator, value), previous, change, asFirstReported, trend);
+    }
+
+    static Double valueOf(Indicator indicator, StoredValue v) {
+        return v == null ? null : valueOf(indicator, v.numerator(), v.denominator());
+    }
+
+    /** A share for percentages and for W1 (cases per worker), the count itself for other counts. */
+    static Double valueOf(Indicator indicator, Long numerator, Long denominator) {
+        if (numerator == null) {
+            return null;
+        }
+        if (indicator.isPercentage() || indicator.countsDistinctWorkers()) {
+            return denominator == null || denominator == 0 ? null : (double) numerator / denominator;
+        }
+        return (double) numerator;
+    }
+}

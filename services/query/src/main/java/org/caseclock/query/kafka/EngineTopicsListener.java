@@ -1,0 +1,142 @@
+package org.caseclock.query.kafka;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.caseclock.events.Topics;
+import org.caseclock.query.api.LiveUpdates;
+import org.caseclock.query.config.QueryProperties;
+import org.caseclock.query.store.AlertStore;
+import org.caseclock.query.store.ItemStore;
+import org.caseclock.query.store.Materialised.Change;
+import org.caseclock.query.store.Materialised.Write;
+import org.caseclock.query.store.ProgressStore;
+import org.caseclock.query.store.StoredAlert;
+import org.caseclock.query.store.StoredItem;
+import org.caseclock.query.store.StoredProgress;
+import org.caseclock.query.store.StoredValue;
+import org.caseclock.query.store.ValueStore;
+import org.springframework.context.event.EventListener;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.kafka.event.ListenerContainerIdleEvent;
+import org.springframework.kafka.listener.ConsumerSeekAware;
+import org.springframework.kafka.support.Acknowledgment;
+import org.springframework.stereotype.Component;
+
+/**
+ * Materialises the engine's four output topics into MongoDB, a batch at a time: write, then tell
+ * live-update subscribers what changed, then commit the offsets. A crash between write and
+ * commit re-reads the batch, and the writes are idempotent.
+ */
+@Component
+public class EngineTopicsListener implements ConsumerSeekAware {
+
+    private final ItemStore items;
+    private final ValueStore values;
+    private final AlertStore alerts;
+    private final ProgressStore progress;
+    private final LiveUpdates live;
+    private final QueryMetrics metrics;
+    private final boolean replayOnStart;
+    private final Set<TopicPartition> replayed = ConcurrentHashMap.newKeySet();
+
+    EngineTopicsListener(ItemStore items, ValueStore values, AlertStore alerts, ProgressStore progress,
+                         LiveUpdates live, QueryMetrics metrics, QueryProperties properties) {
+        this.items = items;
+        this.values = values;
+        this.alerts = alerts;
+        this.progress = progress;
+        this.live = live;
+        this.metrics = metrics;
+        this.replayOnStart = properties.replayOnStart();
+    }
+
+    @KafkaListener(id = "query-items", idIsGroup = false, topics = Topics.COMPLIANCE_ITEMS, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
+    void onItems(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        List<Write<StoredItem>> writes = EngineRecords.read(records, StoredItem.class, metrics);
+        for (Change<StoredItem> change : items.apply(writes)) {
+            live.itemChanged(change.before(), change.after());
+            if (change.after() != null) {
+                metrics.freshness(Topics.COMPLIANCE_ITEMS, change.after().updatedAt());
+            }
+        }
+        done(Topics.COMPLIANCE_ITEMS, writes.size(), ack);
+    }
+
+    @KafkaListener(id = "query-values", idIsGroup = false, topics = Topics.INDICATOR_VALUES, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
+    void onValues(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        List<Write<StoredValue>> writes = EngineRecords.read(records, StoredValue.class, metrics);
+        for (Change<StoredValue> change : values.apply(writes)) {
+            StoredValue after = change.after();
+            if (after != null) {
+                if (!after.sameFigures(change.before())) {
+                    live.valueChanged(after);
+                }
+                metrics.freshness(Topics.INDICATOR_VALUES, after.updatedAt());
+            }
+        }
+        done(Topics.INDICATOR_VALUES, writes.size(), ack);
+    }
+
+    @KafkaListener(id = "query-alerts", idIsGroup = false, topics = Topics.ALERTS, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
+    void onAlerts(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        List<Write<StoredAlert>> writes = EngineRecords.read(records, StoredAlert.class, metrics);
+        alerts.apply(writes);
+        done(Topics.ALERTS, writes.size(), ack);
+    }
+
+    @KafkaListener(id = "query-progress", idIsGroup = false, topics = Topics.ENGINE_PROGRESS, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
+    void onProgress(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        List<Write<StoredProgress>> writes = EngineRecords.read(records, StoredProgress.class, metrics);
+        progress.apply(writes);
+        done(Topics.ENGINE_PROGRESS, writes.size(), ack);
+    }
+
+    private void done(String topic, int written, Acknowledgment ack) {
+        metrics.applied(topic, written);
+        ack.acknowledge();
+    }
+
+    /**
+     * When a consumer has had nothing for a while, everything below its position is in MongoDB
+     * or was never for us (transaction markers, aborted records). Committing the position then
+     * lets {@code /api/status} see "no lag" even when a partition ends with an aborted
+     * transaction, which fixTxOffsets does not cover. Runs on the consumer's own thread.
+     */
+    @EventListener
+    void onIdle(ListenerContainerIdleEvent event) {
+        Consumer<?, ?> consumer = event.getConsumer();
+        Set<TopicPartition> assigned = consumer.assignment();
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(assigned);
+        Map<TopicPartition, OffsetAndMetadata> behind = new HashMap<>();
+        for (TopicPartition tp : assigned) {
+            long position = consumer.position(tp);
+            OffsetAndMetadata c = committed.get(tp);
+            if (position > (c == null ? 0 : c.offset())) {
+                behind.put(tp, new OffsetAndMetadata(position));
+            }
+        }
+        if (!behind.isEmpty()) {
+            consumer.commitSync(behind);
+        }
+    }
+
+    /** With replay-on-start, each partition is read from its start the first time this process gets it. */
+    @Override
+    public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
+        if (!replayOnStart) {
+            return;
+        }
+        Collection<TopicPartition> first = assignments.keySet().stream().filter(replayed::add).toList();
+        if (!first.isEmpty()) {
+            callback.seekToBeginning(first);
+        }
+    }
+}

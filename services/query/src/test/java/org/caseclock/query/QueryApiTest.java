@@ -1,0 +1,586 @@
+package org.caseclock.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
+import static org.caseclock.query.EngineOutput.alert;
+import static org.caseclock.query.EngineOutput.item;
+import static org.caseclock.query.EngineOutput.progress;
+import static org.caseclock.query.EngineOutput.recurring;
+import static org.caseclock.query.EngineOutput.running;
+import static org.caseclock.query.EngineOutput.tombstone;
+import static org.caseclock.query.EngineOutput.value;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.bson.Document;
+import org.caseclock.events.Topics;
+import org.caseclock.local.LocalMongoServer;
+import org.caseclock.query.EngineOutput.Rec;
+import org.caseclock.query.kafka.ConsumerLag;
+import org.caseclock.query.store.AlertStore;
+import org.caseclock.query.store.ItemStore;
+import org.caseclock.query.store.ProgressStore;
+import org.caseclock.query.store.ValueStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.http.ResponseEntity;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
+import org.springframework.kafka.test.context.EmbeddedKafka;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The query service against a real (embedded, KRaft) broker and the Mongo stand-in through the
+ * real driver. Records are produced as the engine produces them, in transactions, with the JSON
+ * of docs/engine.md; every expected number is worked out by hand in the comments.
+ * "Now" is fixed at Tuesday 2026-02-03 10:15 London (GMT), so the current month is 2026-02.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        "caseclock.organisation.teams.T1=FAM",
+        "caseclock.organisation.teams.T2=FAM",
+        "caseclock.organisation.teams.T3=CLA",
+        "caseclock.query.heartbeat=1s"})
+@EmbeddedKafka(kraft = true, partitions = 2,
+        topics = {Topics.CASE_EVENTS, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS})
+@AutoConfigureObservability
+@DirtiesContext
+class QueryApiTest {
+
+    static final Instant NOW = Instant.parse("2026-02-03T10:15:00Z");
+    static final List<String> ENGINE_TOPICS =
+            List.of(Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS);
+    static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
+    static final ObjectMapper JSON = new ObjectMapper();
+    private static boolean produced;
+    private static boolean stuck;
+
+    @TestConfiguration
+    static class FixedClock {
+        @Bean
+        @Primary
+        Clock fixedClock() {
+            return Clock.fixed(NOW, ZoneOffset.UTC);
+        }
+    }
+
+    @DynamicPropertySource
+    static void mongo(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("caseclock-test"));
+    }
+
+    @AfterAll
+    static void stopMongo() {
+        MONGO.close();
+    }
+
+    @Value("${spring.kafka.bootstrap-servers}")
+    String bootstrap;
+
+    @Autowired
+    TestRestTemplate http;
+
+    @Autowired
+    ConsumerLag lag;
+
+    @Autowired
+    MongoTemplate mongo;
+
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+
+    @Autowired
+    Admin admin;
+
+    @BeforeEach
+    void engineHasPublished() {
+        if (!produced) {
+            try (EngineOutput engine = new EngineOutput(bootstrap)) {
+                engine.commit(values());
+                engine.commit(items());
+                engine.commit(alerts());
+                // An aborted transaction never reaches MongoDB (read_committed).
+                engine.abort(List.of(EngineOutput.recurring("child/CX", "CIN4", "OVERDUE", "T1", "FAM", "2026-01-01")));
+            }
+            produced = true;
+        }
+        // Once the service has failed to catch up, every test would wait in vain: fail them at once.
+        assertThat(stuck).as("the service never caught up with the engine's topics").isFalse();
+        stuck = true;
+        awaitCaughtUp();
+        stuck = false;
+    }
+
+    private void awaitCaughtUp() {
+        await().atMost(Duration.ofSeconds(30)).until(() -> lag.caughtUp(ENGINE_TOPICS));
+    }
+
+    private static List<Rec> values() {
+        return List.of(
+                running("CIN4", "team/T1", "2026-02", 41, 46),
+                value("CIN4", "team/T1", "2026-01", 44, 50, 44L, 50L),
+                value("CIN4", "team/T1", "2025-02", 30, 40, 30L, 40L),
+                value("CIN4", "team/T1", "2025-01", 20, 40, 20L, 40L),
+                running("CIN4", "LA", "2026-02", 100, 110),
+                running("CP13", "team/T1", "2026-02", 19, 20),
+                running("CLA10", "team/T1", "2026-02", 8, 10),
+                running("FD8", "team/T1", "2026-02", 6, 25),
+                value("FD8", "team/T1", "2026-01", 3, 20, 3L, 20L),
+                running("CP14", "team/T1", "2026-02", 4, 10),
+                running("FD7", "team/T1", "2026-02", 5, 10),
+                running("W1", "team/T1", "2026-02", 90, 5),
+                value("W1", "team/T1", "2026-01", 80, 5, 80L, 5L),
+                running("W2", "team/T1", "2026-02", 2, 0),
+                running("N1", "team/T1", "2026-02", 12, 0),
+                running("AMT2", "team/T1", "2026-02", 0, 0),
+                value("AMT2", "team/T1", "2026-01", 7, 10, 6L, 10L),
+                value("AMT2", "team/T1", "2025-12", 8, 10, 8L, 10L),
+                running("DQ_VISIT_WITHOUT_EPISODE", "team/T1", "2026-02", 3, 0));
+    }
+
+    private static List<Rec> items() {
+        return List.of(
+                recurring("child/C1", "CIN4", "OVERDUE", "T1", "FAM", "2026-01-27"),
+                recurring("child/C2", "CIN4", "DUE_SOON", "T1", "FAM", "2026-02-05"),
+                recurring("child/C3", "CIN4", "IN_TIME", "T1", "FAM", "2026-02-25"),
+                recurring("child/C4", "CIN4", "OVERDUE", "T2", "FAM", "2026-01-31"),
+                recurring("child/C5", "CIN4", "OVERDUE", "T3", "CLA", "2026-01-20"),
+                recurring("child/C9", "CLA10", "DUE_SOON", "T3", "CLA", "2026-02-04"),
+                recurring("child/C10", "CIN4", "OVERDUE", "T1", "FAM", "2026-01-01"),
+                tombstone("child/C10", "CIN4", "CIN4"),
+                // AMT2 is referenced by completion: open items have no period.
+                item("child/C1", "AMT2", "A1", "OVERDUE", "T1", "FAM", "W1", "2025-11-28", null, "2026-01-30", null, null, null),
+                item("child/C6", "AMT2", "A2", "ON_TIME", "T1", "FAM", "W1", "2025-11-20", "2026-01-15", "2026-01-20", null, "2026-01-15", "2026-01"),
+                item("child/C7", "AMT2", "A3", "PENDING", "T1", "FAM", "W1", "2025-12-19", null, "2026-02-20", null, null, null),
+                item("child/C8", "AMT2", "A4", "LATE", "T1", "FAM", "W1", "2025-12-01", "2026-02-02", "2026-02-02", null, "2026-02-02", "2026-02"),
+                // MC6 has an hour deadline: overdue since 09:00 today, due today, so 0 days overdue.
+                item("child/C11", "MC6", "E1", "OVERDUE", "T1", "FAM", "W1", "2026-01-31", null, "2026-02-03",
+                        "2026-02-03T09:00:00Z", "2026-01-31", "2026-01"));
+    }
+
+    private static List<Rec> alerts() {
+        return List.of(
+                alert("MC15", "child/C1", "2026-01", "T1", "2026-01-20T00:00:01Z", "2026-01-19", "OPEN", null),
+                alert("MC6", "child/C11", "E1", "T1", "2026-01-25T12:00:00Z", "2026-01-25", "OPEN", null),
+                alert("MC6", "child/C11", "E1", "T1", "2026-01-25T12:00:00Z", "2026-01-25", "RESOLVED", "2026-01-26T08:00:00Z"),
+                alert("MC6", "child/C5", "E2", "T3", "2026-01-28T06:00:00Z", "2026-01-28", "OPEN", null));
+    }
+
+    private JsonNode get(String path) {
+        ResponseEntity<String> r = http.getForEntity(path, String.class);
+        assertThat(r.getStatusCode().value()).as(path + " -> " + r.getBody()).isEqualTo(200);
+        return read(r.getBody());
+    }
+
+    private static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+
+    private static JsonNode indicator(JsonNode response, String code) {
+        return StreamSupport.stream(response.path("indicators").spliterator(), false)
+                .filter(i -> i.path("code").asText().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static List<String> field(JsonNode array, String name) {
+        List<String> out = new ArrayList<>();
+        array.forEach(n -> out.add(n.path(name).asText()));
+        return out;
+    }
+
+    // ---- indicators ------------------------------------------------------------------------
+
+    @Test
+    void current_values_are_the_current_months_record_with_rag_against_target_and_change_from_last_month() {
+        JsonNode r = get("/api/indicators?scope=team/T1");
+
+        assertThat(r.path("scope").asText()).isEqualTo("team/T1");
+        assertThat(r.path("asOf").asText()).isEqualTo("2026-02-03T10:15:00Z");
+        assertThat(r.path("period").isNull()).isTrue();
+        // One entry per catalogue code, in catalogue order; the data-quality count is not one.
+        assertThat(r.path("indicators")).hasSize(38);
+        assertThat(r.path("indicators").get(0).path("code").asText()).isEqualTo("FD1");
+        assertThat(field(r.path("indicators"), "code")).doesNotContain("DQ_VISIT_WITHOUT_EPISODE");
+
+        // CIN4: 41/46 = 0.8913 against 95%: 6.1 points short, within 10 -> AMBER; last month 44/50 = 0.88
+        JsonNode cin4 = indicator(r, "CIN4");
+        assertThat(cin4.path("name").asText()).isEqualTo("CIN visited within 4 weeks");
+        assertThat(cin4.path("kind").asText()).isEqualTo("RECURRING");
+        assertThat(cin4.path("value").asDouble()).isCloseTo(41.0 / 46, within(1e-12));
+        assertThat(cin4.path("numerator").asLong()).isEqualTo(41);
+        assertThat(cin4.path("denominator").asLong()).isEqualTo(46);
+        assertThat(cin4.path("target").asDouble()).isEqualTo(0.95);
+        assertThat(cin4.path("better").asText()).isEqualTo("higher");
+        assertThat(cin4.path("rag").asText()).isEqualTo("AMBER");
+        assertThat(cin4.path("previous").asDouble()).isCloseTo(0.88, within(1e-12));
+        assertThat(cin4.path("change").asDouble()).isCloseTo(41.0 / 46 - 0.88, within(1e-12));
+        // No period asked, so no first-reported value; no trend in the list.
+        assertThat(cin4.has("asFirstReported")).isFalse();
+        assertThat(cin4.has("trend")).isFalse();
+    }
+
+    @Test
+    void rag_is_green_on_the_target_amber_within_tolerance_red_beyond_and_grey_without_target_or_value() {
+        JsonNode r = get("/api/indicators?scope=team/T1");
+
+        // CP13 19/20 = 0.95, exactly the target: GREEN. No January record: previous and change null.
+        assertThat(indicator(r, "CP13").path("rag").asText()).isEqualTo("GREEN");
+        assertThat(indicator(r, "CP13").path("previous").isNull()).isTrue();
+        assertThat(indicator(r, "CP13").path("change").isNull()).isTrue();
+        // CLA10 8/10 = 0.80: 15 points short of 95%, beyond 10 -> RED
+        assertThat(indicator(r, "CLA10").path("rag").asText()).isEqualTo("RED");
+        // FD7 has no target -> GREY, though it has a value (0.5)
+        assertThat(indicator(r, "FD7").path("value").asDouble()).isEqualTo(0.5);
+        assertThat(indicator(r, "FD7").path("rag").asText()).isEqualTo("GREY");
+        // AMT2 0/0 this month: no value -> GREY; previous 7/10
+        assertThat(indicator(r, "AMT2").path("value").isNull()).isTrue();
+        assertThat(indicator(r, "AMT2").path("rag").asText()).isEqualTo("GREY");
+        assertThat(indicator(r, "AMT2").path("previous").asDouble()).isEqualTo(0.7);
+        assertThat(indicator(r, "AMT2").path("change").isNull()).isTrue();
+        // MC15 has no record at all: everything null, GREY
+        assertThat(indicator(r, "MC15").path("value").isNull()).isTrue();
+        assertThat(indicator(r, "MC15").path("numerator").isNull()).isTrue();
+        assertThat(indicator(r, "MC15").path("rag").asText()).isEqualTo("GREY");
+    }
+
+    @Test
+    void lower_is_better_indicators_are_green_at_or_under_target_and_counts_are_plain_numbers_except_w1() {
+        JsonNode r = get("/api/indicators?scope=team/T1");
+
+        // FD8 6/25 = 0.24 against 22% lower: 2 points over, within 10 -> AMBER; was 3/20 = 0.15; Up 9pp
+        JsonNode fd8 = indicator(r, "FD8");
+        assertThat(fd8.path("value").asDouble()).isCloseTo(0.24, within(1e-12));
+        assertThat(fd8.path("rag").asText()).isEqualTo("AMBER");
+        assertThat(fd8.path("change").asDouble()).isCloseTo(0.09, within(1e-12));
+        // CP14 4/10 = 0.40 against 18% lower: 22 points over -> RED
+        assertThat(indicator(r, "CP14").path("rag").asText()).isEqualTo("RED");
+        // W1: 90 cases / 5 workers = 18.0 against 17 lower, tolerance 10% of 17 = 1.7 -> AMBER; was 80/5 = 16; change +2
+        JsonNode w1 = indicator(r, "W1");
+        assertThat(w1.path("value").asDouble()).isEqualTo(18.0);
+        assertThat(w1.path("denominator").asLong()).isEqualTo(5);
+        assertThat(w1.path("rag").asText()).isEqualTo("AMBER");
+        assertThat(w1.path("previous").asDouble()).isEqualTo(16.0);
+        assertThat(w1.path("change").asDouble()).isEqualTo(2.0);
+        // W2: a count, 2 against target 0 lower, tolerance 0 -> RED
+        assertThat(indicator(r, "W2").path("value").asDouble()).isEqualTo(2.0);
+        assertThat(indicator(r, "W2").path("rag").asText()).isEqualTo("RED");
+        // N1: a count with no target -> 12, GREY
+        assertThat(indicator(r, "N1").path("value").asDouble()).isEqualTo(12.0);
+        assertThat(indicator(r, "N1").path("rag").asText()).isEqualTo("GREY");
+    }
+
+    @Test
+    void a_closed_month_shows_its_value_and_beside_it_the_first_reported_value_only_where_late_events_revised_it() {
+        JsonNode r = get("/api/indicators?scope=team/T1&period=2026-01");
+
+        assertThat(r.path("period").asText()).isEqualTo("2026-01");
+        // AMT2 January: 7/10 now, 6/10 when the month closed; December 8/10 -> change -0.1; 15 points short -> RED
+        JsonNode amt2 = indicator(r, "AMT2");
+        assertThat(amt2.path("value").asDouble()).isEqualTo(0.7);
+        assertThat(amt2.path("asFirstReported").asDouble()).isEqualTo(0.6);
+        assertThat(amt2.path("previous").asDouble()).isEqualTo(0.8);
+        assertThat(amt2.path("change").asDouble()).isCloseTo(-0.1, within(1e-12));
+        assertThat(amt2.path("rag").asText()).isEqualTo("RED");
+        // CIN4 January 44/50, first reported the same: no asFirstReported; December unknown
+        JsonNode cin4 = indicator(r, "CIN4");
+        assertThat(cin4.path("value").asDouble()).isEqualTo(0.88);
+        assertThat(cin4.has("asFirstReported")).isFalse();
+        assertThat(cin4.path("previous").isNull()).isTrue();
+    }
+
+    @Test
+    void a_scope_with_no_data_gives_null_values_and_the_la_scope_its_own_counters() {
+        JsonNode nobody = get("/api/indicators?scope=team/NOBODY");
+        JsonNode la = get("/api/indicators?scope=LA");
+
+        assertThat(nobody.path("indicators")).hasSize(38);
+        assertThat(indicator(nobody, "CIN4").path("value").isNull()).isTrue();
+        assertThat(indicator(nobody, "CIN4").path("rag").asText()).isEqualTo("GREY");
+        assertThat(indicator(la, "CIN4").path("value").asDouble()).isCloseTo(100.0 / 110, within(1e-12));
+    }
+
+    @Test
+    void one_indicator_has_a_trend_of_the_last_n_months_oldest_first_with_gaps_as_nulls() {
+        JsonNode r = get("/api/indicators/CIN4?scope=team/T1&months=13");
+
+        assertThat(r.path("scope").asText()).isEqualTo("team/T1");
+        assertThat(r.path("code").asText()).isEqualTo("CIN4");
+        assertThat(r.path("rag").asText()).isEqualTo("AMBER");
+        JsonNode trend = r.path("trend");
+        // 2025-02 .. 2026-02; January 2025 (30/40's predecessor, 20/40) is outside
+        assertThat(trend).hasSize(13);
+        assertThat(trend.get(0).toString()).isEqualTo("{\"period\":\"2025-02\",\"value\":0.75,\"numerator\":30,\"denominator\":40}");
+        assertThat(trend.get(1).toString()).isEqualTo("{\"period\":\"2025-03\",\"value\":null,\"numerator\":null,\"denominator\":null}");
+        assertThat(trend.get(11).path("value").asDouble()).isEqualTo(0.88);
+        assertThat(trend.get(12).path("period").asText()).isEqualTo("2026-02");
+        assertThat(trend.get(12).path("numerator").asLong()).isEqualTo(41);
+
+        JsonNode three = get("/api/indicators/CIN4?scope=team/T1&months=3");
+        assertThat(field(three.path("trend"), "period")).containsExactly("2025-12", "2026-01", "2026-02");
+    }
+
+    // ---- lists ------------------------------------------------------------------------------
+
+    @Test
+    void an_indicators_live_items_are_listed_most_overdue_first_with_days_overdue_from_todays_london_date() {
+        JsonNode items = get("/api/indicators/CIN4/items?scope=team/T1").path("items");
+
+        // C1 due 27 Jan: 7 days overdue on 3 Feb. C2 (due 5 Feb) and C3 (due 25 Feb) are not overdue.
+        // C10 was withdrawn (tombstone); CX was in an aborted transaction.
+        assertThat(field(items, "subject")).containsExactly("child/C1", "child/C2", "child/C3");
+        assertThat(field(items, "daysOverdue")).containsExactly("7", "0", "0");
+        JsonNode c1 = items.get(0);
+        assertThat(c1.path("team").asText()).isEqualTo("T1");
+        assertThat(c1.path("worker").asText()).isEqualTo("W1");
+        assertThat(c1.path("status").asText()).isEqualTo("OVERDUE");
+        assertThat(c1.path("entryDate").asText()).isEqualTo("2025-11-02");
+        assertThat(c1.path("lastActivity").asText()).isEqualTo("2025-12-30");
+        assertThat(c1.path("due").asText()).isEqualTo("2026-01-27");
+
+        JsonNode overdueOnly = get("/api/indicators/CIN4/items?scope=team/T1&status=OVERDUE").path("items");
+        assertThat(field(overdueOnly, "subject")).containsExactly("child/C1");
+    }
+
+    @Test
+    void scope_filters_items_by_team_by_service_or_not_at_all_for_the_la() {
+        // T1 and T2 are FAM, T3 is CLA. C5 (T3) 14 days, C1 7, C4 (T2, due 31 Jan) 3.
+        assertThat(field(get("/api/indicators/CIN4/items?scope=service/FAM").path("items"), "subject"))
+                .containsExactly("child/C1", "child/C4", "child/C2", "child/C3");
+        assertThat(field(get("/api/indicators/CIN4/items?scope=LA").path("items"), "subject"))
+                .containsExactly("child/C5", "child/C1", "child/C4", "child/C2", "child/C3");
+        assertThat(field(get("/api/indicators/CIN4/items?scope=team/T3").path("items"), "subject"))
+                .containsExactly("child/C5");
+    }
+
+    @Test
+    void milestone_live_items_are_the_open_ones_and_this_months_while_a_period_list_is_that_months_items() {
+        // Live: A1 OVERDUE (due 30 Jan, 4 days), A4 LATE but completed this month (due 2 Feb), A3 PENDING (due 20 Feb).
+        // Not A2: ON_TIME, counted in January.
+        JsonNode live = get("/api/indicators/AMT2/items?scope=team/T1").path("items");
+        assertThat(field(live, "itemId")).containsExactly("A1", "A4", "A3");
+        assertThat(field(live, "daysOverdue")).containsExactly("4", "0", "0");
+
+        JsonNode january = get("/api/indicators/AMT2/items?scope=team/T1&period=2026-01").path("items");
+        assertThat(field(january, "itemId")).containsExactly("A2");
+        assertThat(january.get(0).path("period").asText()).isEqualTo("2026-01");
+
+        // RECURRING items are snapshots with no month: a period list of one is empty.
+        assertThat(get("/api/indicators/CIN4/items?scope=team/T1&period=2026-01").path("items")).isEmpty();
+    }
+
+    @Test
+    void the_overdue_list_has_every_overdue_and_due_soon_item_of_the_scope_across_indicators_with_its_code() {
+        JsonNode team = get("/api/overdue?scope=team/T1").path("items");
+
+        // C1 CIN4 7 days, C1 AMT2 4 days, C11 MC6 overdue since 09:00 today (due today, 0 days), C2 CIN4 due soon (5 Feb)
+        assertThat(field(team, "code")).containsExactly("CIN4", "AMT2", "MC6", "CIN4");
+        assertThat(field(team, "subject")).containsExactly("child/C1", "child/C1", "child/C11", "child/C2");
+        assertThat(field(team, "daysOverdue")).containsExactly("7", "4", "0", "0");
+
+        JsonNode la = get("/api/overdue?scope=LA").path("items");
+        assertThat(field(la, "subject")).containsExactly(
+                "child/C5", "child/C1", "child/C1", "child/C4", "child/C11", "child/C9", "child/C2");
+        assertThat(field(get("/api/overdue?scope=service/CLA").path("items"), "code")).containsExactly("CIN4", "CLA10");
+    }
+
+    // ---- alerts -------------------------------------------------------------------------------
+
+    @Test
+    void alerts_show_their_latest_state_newest_first_filtered_by_scope_and_state() {
+        JsonNode t1 = get("/api/alerts?scope=team/T1").path("alerts");
+
+        // The MC6 alert was raised then resolved: one alert, RESOLVED.
+        assertThat(field(t1, "id")).containsExactly("MC6|child/C11|E1", "MC15|child/C1|2026-01");
+        assertThat(t1.get(0).toString()).isEqualTo("{\"id\":\"MC6|child/C11|E1\",\"code\":\"MC6\",\"subject\":\"child/C11\","
+                + "\"team\":\"T1\",\"worker\":\"W1\",\"raisedAt\":\"2026-01-25T12:00:00Z\",\"due\":\"2026-01-25\","
+                + "\"state\":\"RESOLVED\",\"resolvedAt\":\"2026-01-26T08:00:00Z\"}");
+        assertThat(field(get("/api/alerts?scope=team/T1&state=OPEN").path("alerts"), "id")).containsExactly("MC15|child/C1|2026-01");
+        assertThat(field(get("/api/alerts?scope=team/T1&state=RESOLVED").path("alerts"), "id")).containsExactly("MC6|child/C11|E1");
+        // Services through the organisation: T3 is CLA, T1 is FAM
+        assertThat(field(get("/api/alerts?scope=service/CLA").path("alerts"), "subject")).containsExactly("child/C5");
+        assertThat(get("/api/alerts?scope=service/FAM").path("alerts")).hasSize(2);
+        assertThat(get("/api/alerts?scope=LA").path("alerts")).hasSize(3);
+    }
+
+    // ---- packs -------------------------------------------------------------------------------
+
+    @Test
+    void the_weekly_pack_has_its_five_indicators_with_value_rag_change_and_a_13_month_trend() {
+        JsonNode pack = get("/api/packs/weekly?scope=team/T1");
+
+        assertThat(pack.path("pack").asText()).isEqualTo("weekly");
+        assertThat(field(pack.path("indicators"), "code")).containsExactly("CIN4", "CIN8", "CLA14", "AMT2", "MC15");
+        JsonNode cin4 = pack.path("indicators").get(0);
+        assertThat(cin4.path("rag").asText()).isEqualTo("AMBER");
+        assertThat(cin4.path("change").asDouble()).isCloseTo(41.0 / 46 - 0.88, within(1e-12));
+        assertThat(cin4.path("trend")).hasSize(13);
+        assertThat(pack.path("indicators").get(3).path("trend").get(11).path("value").asDouble()).isEqualTo(0.7);
+    }
+
+    @Test
+    void the_pack_as_csv_has_a_header_row_and_one_row_per_indicator_with_the_trend_as_month_columns() {
+        ResponseEntity<String> r = http.getForEntity("/api/packs/weekly?scope=team/T1&format=csv", String.class);
+
+        assertThat(r.getStatusCode().value()).isEqualTo(200);
+        assertThat(r.getHeaders().getContentType().toString()).startsWith("text/csv");
+        String[] lines = r.getBody().split("\r\n");
+        assertThat(lines).hasSize(6);
+        assertThat(lines[0]).isEqualTo("code,name,value,numerator,denominator,target,better,rag,previous,change,"
+                + "2025-02,2025-03,2025-04,2025-05,2025-06,2025-07,2025-08,2025-09,2025-10,2025-11,2025-12,2026-01,2026-02");
+        assertThat(lines[1]).isEqualTo("CIN4,CIN visited within 4 weeks," + 41.0 / 46 + ",41,46,0.95,higher,AMBER,0.88,"
+                + (41.0 / 46 - 0.88) + ",0.75,,,,,,,,,,,0.88," + 41.0 / 46);
+        assertThat(lines[5]).startsWith("MC15,").contains(",GREY,");
+    }
+
+    // ---- errors -------------------------------------------------------------------------------
+
+    @Test
+    void bad_parameters_answer_400_naming_the_parameter_and_unknown_codes_or_packs_404() {
+        assertError("/api/indicators?scope=region/X", 400, "scope must be LA, service/{id} or team/{id}");
+        assertError("/api/indicators", 400, "scope is required");
+        assertError("/api/indicators?scope=LA&period=2026-13", 400, "period must be a month as YYYY-MM");
+        assertError("/api/indicators/CIN4?scope=LA&months=0", 400, "months must be between 1 and 120");
+        assertError("/api/indicators/CIN4?scope=LA&months=x", 400, "months is not valid");
+        assertError("/api/indicators/CIN4/items?scope=LA&status=LOST", 400,
+                "status must be one of [CANCELLED, COUNTED, DUE_SOON, IN_TIME, LATE, MET, NOT_MET, ON_TIME, OVERDUE, PENDING]");
+        assertError("/api/alerts?scope=LA&state=CLOSED", 400, "state must be OPEN or RESOLVED");
+        assertError("/api/overdue?scope=team/", 400, "scope must be LA, service/{id} or team/{id}");
+        assertError("/api/indicators/NOPE?scope=LA", 404, "no indicator NOPE");
+        assertError("/api/indicators/NOPE/items?scope=LA", 404, "no indicator NOPE");
+        assertError("/api/packs/monthly?scope=LA", 404, "no pack monthly");
+    }
+
+    private void assertError(String path, int status, String message) {
+        ResponseEntity<String> r = http.getForEntity(path, String.class);
+        assertThat(r.getStatusCode().value()).as(path).isEqualTo(status);
+        assertThat(read(r.getBody()).path("error").asText()).as(path).isEqualTo(message);
+    }
+
+    // ---- operations ---------------------------------------------------------------------------
+
+    @Test
+    void health_metrics_and_the_openapi_document_are_served() {
+        assertThat(get("/actuator/health").path("status").asText()).isEqualTo("UP");
+        assertThat(get("/actuator/health/readiness").path("status").asText()).isEqualTo("UP");
+        String metrics = http.getForObject("/actuator/prometheus", String.class);
+        assertThat(metrics).contains("caseclock_query_records_applied_total{application=\"caseclock-query\",topic=\"compliance-items\"}");
+        assertThat(metrics).contains("caseclock_query_sse_clients");
+        assertThat(metrics).contains("caseclock_query_freshness_seconds_bucket");
+        JsonNode api = get("/v3/api-docs");
+        assertThat(api.path("paths").has("/api/indicators")).isTrue();
+        assertThat(api.path("paths").has("/api/status")).isTrue();
+    }
+
+    // ---- idempotence --------------------------------------------------------------------------
+
+    @Test
+    void replaying_every_topic_from_the_start_leaves_mongodb_exactly_as_it_was() throws Exception {
+        // Given what the topics have been materialised into
+        Map<String, List<String>> before = dump();
+        assertThat(before.get(ItemStore.COLLECTION)).isNotEmpty();
+
+        // When the service forgets its offsets and reads every topic again from the start
+        listeners.stop();
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
+            admin.deleteConsumerGroups(List.of("caseclock-query")).all().get();
+            return true;
+        });
+        assertThat(lag.caughtUp(ENGINE_TOPICS)).isFalse();
+        listeners.start();
+        awaitCaughtUp();
+
+        // Then every collection is the same, document for document, field for field
+        assertThat(dump()).isEqualTo(before);
+    }
+
+    private Map<String, List<String>> dump() {
+        Map<String, List<String>> dump = new java.util.TreeMap<>();
+        for (String c : List.of(ItemStore.COLLECTION, ValueStore.COLLECTION, AlertStore.COLLECTION, ProgressStore.COLLECTION)) {
+            List<String> docs = new ArrayList<>();
+            for (Document d : mongo.getCollection(c).find().sort(new Document("_id", 1))) {
+                docs.add(d.toJson());
+            }
+            dump.put(c, docs);
+        }
+        return dump;
+    }
+
+    // ---- progress -----------------------------------------------------------------------------
+
+    @Test
+    void status_holds_applied_back_until_every_contribution_is_counted_then_applied_equals_accepted() {
+        // Given 13 events in case-events, one of them rejected to the DLQ
+        try (KafkaProducer<String, String> ingest = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
+            for (int i = 0; i < 13; i++) {
+                ingest.send(new ProducerRecord<>(Topics.CASE_EVENTS, "child/C" + i, "{}"));
+            }
+        }
+        try (EngineOutput engine = new EngineOutput(bootstrap)) {
+            // And the engine has applied 9 + 2 (1 a duplicate) and counted all 15 contributions
+            engine.commit(List.of(
+                    progress("partition-0", 10, 9, 1, 1, 12, 0),
+                    progress("partition-1", 2, 2, 0, 0, 3, 0),
+                    progress("counters-0", 0, 0, 0, 0, 0, 10),
+                    progress("counters-1", 0, 0, 0, 0, 0, 5)));
+            awaitCaughtUp();
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored("counters-1") == 5);
+
+            // Then accepted = 13 - 1 rejected = 12, applied 11
+            assertThat(get("/api/status").toString())
+                    .isEqualTo("{\"accepted\":12,\"applied\":11,\"duplicates\":1,\"rejected\":1,\"lagEvents\":1}");
+
+            // When one more event is applied whose 2 contributions are not counted yet
+            engine.commit(List.of(progress("partition-1", 3, 3, 0, 0, 5, 0)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> stored("partition-1") == 3);
+
+            // Then applied is held back at what is visible
+            assertThat(get("/api/status").path("applied").asLong()).isEqualTo(11);
+
+            // And once the counters have counted them, applied == accepted
+            engine.commit(List.of(progress("counters-1", 0, 0, 0, 0, 0, 7)));
+            await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/status").path("applied").asLong() == 12);
+            assertThat(get("/api/status").toString())
+                    .isEqualTo("{\"accepted\":12,\"applied\":12,\"duplicates\":1,\"rejected\":1,\"lagEvents\":0}");
+        }
+    }
+
+    /** applied of a partition-N document, counted of a counters-N one, -1 if absent. */
+    private long stored(String key) {
+        Document d = mongo.getCollection(ProgressStore.COLLECTION).find(new Document("_id", key)).first();
+        if (d == null) {
+            return -1;
+        }
+        return key.startsWith("counters-") ? d.getLong("counted") : d.getLong("applied");
+    }
+}
