@@ -65,6 +65,8 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
+        // Another service's group in the shared settings must not become this one's.
+        "spring.kafka.consumer.group-id=caseclock-query",
         "spring.mail.host=127.0.0.1",
         "caseclock.alerts.webhook.secret=" + AlertDeliveryTest.SECRET,
         "caseclock.alerts.defaults.manager=duty-manager@caseclock.test",

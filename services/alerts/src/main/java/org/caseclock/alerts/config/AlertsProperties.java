@@ -9,6 +9,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * Everything about where alerts go and how hard delivery tries, under {@code caseclock.alerts}.
  *
+ * @param groupId this service's Kafka consumer group (read by the listener's annotation; here for completeness)
  * @param dashboardUrl link put in every notice; {@code {team}} is replaced by the team id
  * @param escalateAfter an alert OPEN for longer than this is sent to the escalation address, once
  * @param escalationCheckInterval how often open alerts are checked against {@code escalateAfter}
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("caseclock.alerts")
 public record AlertsProperties(
+        @DefaultValue("caseclock-alerts") String groupId,
         @DefaultValue("http://localhost:8080/#/team/{team}") String dashboardUrl,
         @DefaultValue("2d") Duration escalateAfter,
         @DefaultValue("1m") Duration escalationCheckInterval,

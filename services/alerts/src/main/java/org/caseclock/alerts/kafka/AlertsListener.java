@@ -47,8 +47,13 @@ public class AlertsListener {
         this.clock = clock;
     }
 
-    /** The group is {@code spring.kafka.consumer.group-id}, not the listener id (which spring-kafka would use by default). */
-    @KafkaListener(id = ID, idIsGroup = false, topics = Topics.ALERTS, containerFactory = KafkaConfig.LISTENER_FACTORY)
+    /**
+     * A group of its own, whatever {@code spring.kafka.consumer.group-id} says: sharing a group with
+     * another reader of {@code alerts} (the query service, in one context with it) would split the
+     * partitions between them and leave alerts unannounced.
+     */
+    @KafkaListener(id = ID, groupId = "${caseclock.alerts.group-id:caseclock-alerts}", topics = Topics.ALERTS,
+            containerFactory = AlertsKafkaConfig.LISTENER_FACTORY)
     public void onAlert(ConsumerRecord<String, String> record) {
         if (record.value() == null) {
             return;

@@ -14,7 +14,8 @@ import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 @Configuration(proxyBeanMethods = false)
-public class KafkaConfig {
+/** Named for this service: the all-in-one app puts every service's configuration in one context. */
+public class AlertsKafkaConfig {
 
     public static final String LISTENER_FACTORY = "alertsListenerFactory";
 
