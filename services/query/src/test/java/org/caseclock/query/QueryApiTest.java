@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -32,6 +33,7 @@ import org.caseclock.local.LocalMongoServer;
 import org.caseclock.query.EngineOutput.Rec;
 import org.caseclock.query.kafka.ConsumerLag;
 import org.caseclock.query.store.AlertStore;
+import org.caseclock.query.store.DeliveryStore;
 import org.caseclock.query.store.ItemStore;
 import org.caseclock.query.store.ProgressStore;
 import org.caseclock.query.store.ValueStore;
@@ -421,13 +423,42 @@ class QueryApiTest {
         assertThat(field(t1, "id")).containsExactly("MC6|child/C11|E1", "MC15|child/C1|2026-01");
         assertThat(t1.get(0).toString()).isEqualTo("{\"id\":\"MC6|child/C11|E1\",\"code\":\"MC6\",\"subject\":\"child/C11\","
                 + "\"team\":\"T1\",\"worker\":\"W1\",\"raisedAt\":\"2026-01-25T12:00:00Z\",\"due\":\"2026-01-25\","
-                + "\"state\":\"RESOLVED\",\"resolvedAt\":\"2026-01-26T08:00:00Z\"}");
+                + "\"state\":\"RESOLVED\",\"resolvedAt\":\"2026-01-26T08:00:00Z\",\"deliveries\":[]}");
         assertThat(field(get("/api/alerts?scope=team/T1&state=OPEN").path("alerts"), "id")).containsExactly("MC15|child/C1|2026-01");
         assertThat(field(get("/api/alerts?scope=team/T1&state=RESOLVED").path("alerts"), "id")).containsExactly("MC6|child/C11|E1");
         // Services through the organisation: T3 is CLA, T1 is FAM
         assertThat(field(get("/api/alerts?scope=service/CLA").path("alerts"), "subject")).containsExactly("child/C5");
         assertThat(get("/api/alerts?scope=service/FAM").path("alerts")).hasSize(2);
         assertThat(get("/api/alerts?scope=LA").path("alerts")).hasSize(3);
+    }
+
+    @Test
+    void alerts_carry_their_deliveries_from_the_alerts_services_log_per_notice_and_channel() {
+        // Given the alerts service's log (alert_deliveries, its document shape): the MC15 alert's
+        // webhook delivered at the third attempt, its e-mail still failing
+        String id = "MC15|child/C1|2026-01";
+        mongo.getCollection(DeliveryStore.COLLECTION).insertMany(List.of(
+                new Document("_id", id + "|OPEN|webhook").append("alertId", id).append("notice", "OPEN")
+                        .append("channel", "webhook").append("state", "DELIVERED").append("attempts", 3)
+                        .append("createdAt", Date.from(Instant.parse("2026-01-20T00:00:02Z")))
+                        .append("lastAttemptAt", Date.from(Instant.parse("2026-01-20T00:00:09Z")))
+                        .append("deliveredAt", Date.from(Instant.parse("2026-01-20T00:00:10Z"))),
+                new Document("_id", id + "|OPEN|email").append("alertId", id).append("notice", "OPEN")
+                        .append("channel", "email").append("state", "FAILING").append("attempts", 12)
+                        .append("createdAt", Date.from(Instant.parse("2026-01-20T00:00:02Z")))
+                        .append("lastAttemptAt", Date.from(Instant.parse("2026-01-20T01:00:00Z")))));
+        try {
+            // Then the alert lists both, the others none
+            JsonNode alerts = get("/api/alerts?scope=team/T1&state=OPEN").path("alerts");
+            assertThat(alerts.get(0).path("deliveries").toString()).isEqualTo("["
+                    + "{\"notice\":\"OPEN\",\"channel\":\"email\",\"state\":\"FAILING\",\"attempts\":12,"
+                    + "\"lastAttemptAt\":\"2026-01-20T01:00:00Z\",\"deliveredAt\":null},"
+                    + "{\"notice\":\"OPEN\",\"channel\":\"webhook\",\"state\":\"DELIVERED\",\"attempts\":3,"
+                    + "\"lastAttemptAt\":\"2026-01-20T00:00:09Z\",\"deliveredAt\":\"2026-01-20T00:00:10Z\"}]");
+            assertThat(get("/api/alerts?scope=team/T1&state=RESOLVED").path("alerts").get(0).path("deliveries")).isEmpty();
+        } finally {
+            mongo.getCollection(DeliveryStore.COLLECTION).deleteMany(new Document());
+        }
     }
 
     // ---- packs -------------------------------------------------------------------------------

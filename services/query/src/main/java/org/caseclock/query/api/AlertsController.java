@@ -3,7 +3,10 @@ package org.caseclock.query.api;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.caseclock.query.store.AlertStore;
+import org.caseclock.query.store.DeliveryStore;
+import org.caseclock.query.store.DeliveryStore.StoredDelivery;
 import org.caseclock.query.store.StoredAlert;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -12,25 +15,30 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlertsController {
 
+    /** @param deliveries how the alerts service told people of it, from its delivery log; empty until it has */
     record AlertView(String id, String code, String subject, String team, String worker, Instant raisedAt,
-                     LocalDate due, String state, Instant resolvedAt) {
-        static AlertView of(StoredAlert a) {
+                     LocalDate due, String state, Instant resolvedAt, List<StoredDelivery> deliveries) {
+        static AlertView of(StoredAlert a, Map<String, List<StoredDelivery>> deliveries) {
             return new AlertView(a.id(), a.code(), a.subject(), a.team(), a.worker(), a.raisedAt(), a.due(), a.state(),
-                    a.resolvedAt());
+                    a.resolvedAt(), deliveries.getOrDefault(a.id(), List.of()));
         }
     }
 
     record Alerts(List<AlertView> alerts) {}
 
     private final AlertStore alerts;
+    private final DeliveryStore deliveries;
 
-    AlertsController(AlertStore alerts) {
+    AlertsController(AlertStore alerts, DeliveryStore deliveries) {
         this.alerts = alerts;
+        this.deliveries = deliveries;
     }
 
     /** The scope's alerts, newest first, optionally only OPEN or only RESOLVED. */
     @GetMapping("/api/alerts")
     Alerts alerts(@RequestParam String scope, @RequestParam(required = false) String state) {
-        return new Alerts(alerts.find(Params.scope(scope), Params.alertState(state)).stream().map(AlertView::of).toList());
+        List<StoredAlert> found = alerts.find(Params.scope(scope), Params.alertState(state));
+        Map<String, List<StoredDelivery>> sent = deliveries.ofAlerts(found.stream().map(StoredAlert::id).toList());
+        return new Alerts(found.stream().map(a -> AlertView.of(a, sent)).toList());
     }
 }
