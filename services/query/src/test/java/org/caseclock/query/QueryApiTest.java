@@ -13,6 +13,10 @@ import static org.caseclock.query.EngineOutput.value;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -21,6 +25,9 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.StreamSupport;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -46,6 +53,7 @@ import org.springframework.boot.test.autoconfigure.actuate.observability.AutoCon
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -103,6 +111,9 @@ class QueryApiTest {
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrap;
+
+    @LocalServerPort
+    int port;
 
     @Autowired
     TestRestTemplate http;
@@ -421,9 +432,13 @@ class QueryApiTest {
 
         // The MC6 alert was raised then resolved: one alert, RESOLVED.
         assertThat(field(t1, "id")).containsExactly("MC6|child/C11|E1", "MC15|child/C1|2026-01");
-        assertThat(t1.get(0).toString()).isEqualTo("{\"id\":\"MC6|child/C11|E1\",\"code\":\"MC6\",\"subject\":\"child/C11\","
-                + "\"team\":\"T1\",\"worker\":\"W1\",\"raisedAt\":\"2026-01-25T12:00:00Z\",\"due\":\"2026-01-25\","
-                + "\"state\":\"RESOLVED\",\"resolvedAt\":\"2026-01-26T08:00:00Z\",\"deliveries\":[]}");
+        JsonNode resolved = t1.get(0);
+        assertThat(List.of(resolved.path("code").asText(), resolved.path("subject").asText(), resolved.path("team").asText(),
+                resolved.path("worker").asText(), resolved.path("raisedAt").asText(), resolved.path("due").asText(),
+                resolved.path("state").asText(), resolved.path("resolvedAt").asText()))
+                .containsExactly("MC6", "child/C11", "T1", "W1", "2026-01-25T12:00:00Z", "2026-01-25", "RESOLVED",
+                        "2026-01-26T08:00:00Z");
+        assertThat(t1.get(1).path("resolvedAt").isNull()).isTrue();
         assertThat(field(get("/api/alerts?scope=team/T1&state=OPEN").path("alerts"), "id")).containsExactly("MC15|child/C1|2026-01");
         assertThat(field(get("/api/alerts?scope=team/T1&state=RESOLVED").path("alerts"), "id")).containsExactly("MC6|child/C11|E1");
         // Services through the organisation: T3 is CLA, T1 is FAM
@@ -562,6 +577,44 @@ class QueryApiTest {
             dump.put(c, docs);
         }
         return dump;
+    }
+
+    // ---- live updates -------------------------------------------------------------------------
+
+    @Test
+    void a_stream_client_of_a_team_is_told_of_its_value_and_item_changes_as_they_are_applied_and_nothing_of_others()
+            throws Exception {
+        // Given a client streaming team/T9
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/stream?scope=team/T9")).build(),
+                HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.headers().firstValue("Content-Type").orElse("")).startsWith("text/event-stream");
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> response.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+        assertThat(lines.poll(10, TimeUnit.SECONDS)).isEqualTo(":subscribed to team/T9");
+
+        // When the engine publishes a value and an item for T9, and an item for T8
+        try (EngineOutput engine = new EngineOutput(bootstrap)) {
+            engine.commit(List.of(
+                    running("CIN4", "team/T9", "2026-02", 1, 2),
+                    recurring("child/C90", "CP12", "IN_TIME", "T8", "OTHER", "2026-03-01"),
+                    recurring("child/C91", "CP12", "IN_TIME", "T9", "OTHER", "2026-03-02")));
+        }
+
+        // Then the client gets an indicator event and an item event, T9's only, and heartbeats
+        List<String> received = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            lines.drainTo(received);
+            return received.contains("event:indicator") && received.contains("event:item") && received.contains(":heartbeat");
+        });
+        String indicator = received.get(received.indexOf("event:indicator") + 1);
+        assertThat(indicator).isEqualTo("data:{\"code\":\"CIN4\",\"scope\":\"team/T9\",\"period\":\"2026-02\","
+                + "\"value\":0.5,\"numerator\":1,\"denominator\":2}");
+        String item = received.get(received.indexOf("event:item") + 1);
+        assertThat(item).startsWith("data:{\"previousStatus\":null,\"status\":\"IN_TIME\",\"item\":{\"subject\":\"child/C91\"");
+        assertThat(String.join("\n", received)).doesNotContain("child/C90");
     }
 
     // ---- progress -----------------------------------------------------------------------------
