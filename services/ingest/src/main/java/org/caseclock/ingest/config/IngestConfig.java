@@ -13,6 +13,7 @@ import org.caseclock.events.contract.ContractValidator;
 import org.springframework.boot.autoconfigure.kafka.DefaultKafkaProducerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.config.TopicBuilder;
@@ -28,8 +29,13 @@ public class IngestConfig {
         return new ContractValidator();
     }
 
+    /**
+     * Named and marked as a fallback so that ingest can share a context with other services that
+     * bring their own clock (the all-in-one app): theirs is used, and the names do not clash.
+     */
     @Bean
-    Clock clock() {
+    @Fallback
+    Clock ingestClock() {
         return Clock.systemUTC();
     }
 
