@@ -287,7 +287,7 @@ function statusText(i) {
 
 function itemRow(i) {
   const v = state.views.get(i.code);
-  return el('tr', { 'data-key': itemKey(i), 'data-status': i.status },
+  return el('tr', { 'data-key': itemKey(i), 'data-status': i.status, class: markOf(itemKey(i)) },
     el('td', { class: 'who' }, who(i.subject)),
     el('td', {}, el('strong', {}, i.code), ' ', v ? v.name : ''),
     el('td', {}, i.worker || 'no worker'),
@@ -297,7 +297,7 @@ function itemRow(i) {
     state.scope.startsWith('team/') ? null : el('td', {}, i.team));
 }
 
-function renderOverdue(marked) {
+function renderOverdue() {
   const items = [...state.items.values()].sort(byMostOverdue);
   const overdue = items.filter((i) => i.status === 'OVERDUE').length;
   const perCode = new Map();
@@ -317,10 +317,6 @@ function renderOverdue(marked) {
       el('th', {}, 'Child'), el('th', {}, 'What is due'), el('th', {}, 'Worker'), el('th', {}, 'Status'),
       el('th', { class: 'num' }, 'Due'), el('th', { class: 'num' }, 'Last done'), team ? null : el('th', {}, 'Team'))),
     el('tbody', {}, shownItems.map(itemRow)));
-  for (const [key, how] of marked || []) {
-    const row = table.querySelector('tr[data-key="' + CSS.escape(key) + '"]');
-    if (row) row.classList.add(how);
-  }
   const more = items.length > LIST_LIMIT
     ? el('p', { class: 'note' }, 'Showing the ' + LIST_LIMIT + ' most overdue of ' + items.length.toLocaleString('en-GB') + '; choose a team for its whole list.')
     : null;
@@ -337,8 +333,17 @@ async function loadOverdue() {
   renderOverdue();
 }
 
-// A resolved item stays struck through for a moment, so the change is seen, then goes.
-const leaving = new Map();
+// A changed item is highlighted for a moment, a resolved one struck through and then gone, so
+// the change is seen. Changes are drawn together at most twice a second: a busy authority sends
+// many at once.
+const leaving = new Map();   // key -> timer that removes it
+const flashed = new Map();   // key -> until when it is highlighted
+let drawTimer = null;
+
+function redrawSoon() {
+  if (drawTimer) return;
+  drawTimer = setTimeout(() => { drawTimer = null; renderOverdue(); }, 500);
+}
 
 function onItem(event) {
   if (!state.itemsLoaded) return;
@@ -348,15 +353,24 @@ function onItem(event) {
     state.items.set(key, Object.assign({}, item, { status: event.status }));
     clearTimeout(leaving.get(key));
     leaving.delete(key);
-    renderOverdue([[key, 'flash']]);
+    flashed.set(key, Date.now() + MARK_MS);
+    setTimeout(redrawSoon, MARK_MS);
   } else if (state.items.has(key) && !leaving.has(key)) {
-    renderOverdue([[key, 'leaving']]);
     leaving.set(key, setTimeout(() => {
       leaving.delete(key);
       state.items.delete(key);
-      renderOverdue();
+      redrawSoon();
     }, MARK_MS));
   }
+  redrawSoon();
+}
+
+function markOf(key) {
+  if (leaving.has(key)) return 'leaving';
+  const until = flashed.get(key);
+  if (until && until > Date.now()) return 'flash';
+  flashed.delete(key);
+  return null;
 }
 
 // ---------- alerts and the pack ----------
@@ -505,8 +519,12 @@ function loadScope() {
   if (state.tab !== 'overdue') loadOverdue().catch(() => {});
 }
 
+// '#scope=team/FAM-1&tab=overdue'; also '#/team/FAM-1' (a team's list), the form alert messages link to.
 function readHash() {
-  const p = new URLSearchParams(location.hash.slice(1));
+  const hash = location.hash.slice(1);
+  const path = hash.match(/^\/(LA|(?:team|service)\/[A-Za-z0-9_.-]+)$/);
+  if (path) return { scope: path[1], tab: path[1].startsWith('team/') ? 'overdue' : 'scorecard' };
+  const p = new URLSearchParams(hash);
   return { scope: p.get('scope') || 'LA', tab: p.get('tab') || 'scorecard' };
 }
 

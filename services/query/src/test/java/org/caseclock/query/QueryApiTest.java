@@ -543,6 +543,7 @@ class QueryApiTest {
         JsonNode api = get("/v3/api-docs");
         assertThat(api.path("paths").has("/api/indicators")).isTrue();
         assertThat(api.path("paths").has("/api/status")).isTrue();
+        assertThat(api.path("info").path("title").asText()).isEqualTo("caseclock query API");
     }
 
     // ---- idempotence --------------------------------------------------------------------------
