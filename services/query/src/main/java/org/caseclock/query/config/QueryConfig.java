@@ -1,5 +1,6 @@
 package org.caseclock.query.config;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -10,14 +11,23 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
 @Configuration(proxyBeanMethods = false)
 public class QueryConfig {
 
+    /**
+     * The engine reads its overrides from {@code caseclock.engine.catalogue-overrides}; where only
+     * that is set (one shared configuration), the same file serves here, so targets and
+     * tolerances agree with what the engine computed.
+     */
     @Bean
-    Catalogue catalogue(CatalogueProperties properties) {
-        return properties.overrides() == null ? Catalogue.defaults() : Catalogue.load(properties.overrides());
+    Catalogue catalogue(CatalogueProperties properties, Environment environment) {
+        Path overrides = properties.overrides() != null
+                ? properties.overrides()
+                : environment.getProperty("caseclock.engine.catalogue-overrides", Path.class);
+        return overrides == null ? Catalogue.defaults() : Catalogue.load(overrides);
     }
 
     @Bean
