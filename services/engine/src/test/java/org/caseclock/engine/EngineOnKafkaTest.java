@@ -36,7 +36,7 @@ import org.springframework.test.annotation.DirtiesContext;
 @SpringBootTest(classes = EngineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "caseclock.topics.partitions=2",
-        "caseclock.engine.state-dir=${java.io.tmpdir}/engine-on-kafka-state",
+        "caseclock.engine.state-dir=${java.io.tmpdir}/engine-on-kafka-${random.uuid}",
         "caseclock.engine.application-id=engine-on-kafka-test",
         "caseclock.organisation.teams.T1=FAM"})
 @EmbeddedKafka(kraft = true, partitions = 2)

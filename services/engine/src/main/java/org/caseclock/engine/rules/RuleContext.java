@@ -84,16 +84,29 @@ public final class RuleContext {
         if (data instanceof EventData.AssessmentCompleted a && name.equals("childSeen")) {
             return String.valueOf(a.seen());
         }
-        for (var component : data.getClass().getRecordComponents()) {
-            if (component.getName().equals(name)) {
-                try {
-                    Object value = component.getAccessor().invoke(data);
-                    return value == null ? null : value.toString();
-                } catch (ReflectiveOperationException ex) {
-                    throw new IllegalStateException(ex);
-                }
-            }
+        java.lang.reflect.Method accessor = ACCESSORS.get(data.getClass()).get(name);
+        if (accessor == null) {
+            return null;
         }
-        return null;
+        try {
+            Object value = accessor.invoke(data);
+            return value == null ? null : value.toString();
+        } catch (ReflectiveOperationException ex) {
+            throw new IllegalStateException(ex);
+        }
     }
+
+    /** Record accessors by field name, looked up once per data type: rules read fields on every event. */
+    private static final ClassValue<Map<String, java.lang.reflect.Method>> ACCESSORS = new ClassValue<>() {
+        @Override
+        protected Map<String, java.lang.reflect.Method> computeValue(Class<?> type) {
+            Map<String, java.lang.reflect.Method> byName = new java.util.HashMap<>();
+            for (var component : type.getRecordComponents()) {
+                java.lang.reflect.Method m = component.getAccessor();
+                m.setAccessible(true);
+                byName.put(component.getName(), m);
+            }
+            return Map.copyOf(byName);
+        }
+    };
 }

@@ -3,14 +3,13 @@ package org.caseclock.engine.store;
 import java.time.YearMonth;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
- * One counter ({@code code} in {@code scope}) month by month. {@code month} is the latest month
- * it has rolled into: a snapshot counter starts each month from the previous month's totals,
- * because a subject not evaluated since still stands as it did.
+ * Where one counter ({@code code} in {@code scope}) has got to: the latest month it has rolled
+ * into. A snapshot counter starts each month from the previous month's totals, because a subject
+ * not evaluated since still stands as it did. The totals themselves are stored one month a key.
  */
-public record CounterState(String code, String scope, YearMonth month, TreeMap<YearMonth, MonthTotals> months) {
+public record CounterState(String code, String scope, YearMonth month) {
 
     /** Value and revision parts; W1 keeps counts per worker since its denominator is distinct workers. */
     public record MonthTotals(long numerator, long denominator, long revisedNumerator, long revisedDenominator,

@@ -27,8 +27,12 @@ public record Progress(long accepted, long applied, long duplicates, long reject
         store.put(key, step.apply(p == null ? ZERO : p));
     }
 
-    public Progress withApplied() {
-        return new Progress(accepted + 1, applied + 1, duplicates, rejected, contributions, counted);
+    public Progress withAccepted() {
+        return new Progress(accepted + 1, applied, duplicates, rejected, contributions, counted);
+    }
+
+    public Progress withApplied(long n) {
+        return new Progress(accepted, applied + n, duplicates, rejected, contributions, counted);
     }
 
     public Progress withDuplicate() {

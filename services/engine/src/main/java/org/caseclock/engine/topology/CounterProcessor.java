@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -33,7 +32,8 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
 
     private final EngineSettings settings;
     private ProcessorContext<String, Object> context;
-    private KeyValueStore<String, CounterState> counters;
+    private KeyValueStore<String, MonthTotals> totals;
+    private KeyValueStore<String, CounterState> heads;
     private KeyValueStore<String, Progress> progress;
     private Progress lastPublished;
     private YearMonth rolledTo;
@@ -45,7 +45,8 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
     @Override
     public void init(ProcessorContext<String, Object> context) {
         this.context = context;
-        this.counters = context.getStateStore(Stores.COUNTERS);
+        this.totals = context.getStateStore(Stores.COUNTERS);
+        this.heads = context.getStateStore(Stores.COUNTER_HEADS);
         this.progress = context.getStateStore(Stores.COUNTER_PROGRESS);
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
@@ -53,34 +54,69 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
     @Override
     public void process(Record<String, Contribution> record) {
         Contribution c = record.value();
-        CounterState state = counters.get(record.key());
-        if (state == null) {
-            state = new CounterState(c.code(), c.scope(), c.month(), new TreeMap<>());
+        CounterState head = heads.get(record.key());
+        if (head == null) {
+            head = new CounterState(c.code(), c.scope(), c.month());
         }
         TreeSet<YearMonth> touched = new TreeSet<>();
         YearMonth now = London.month(now());
-        state = roll(state, c.month().isAfter(now) ? c.month() : now, touched);
+        head = roll(record.key(), head, c.month().isAfter(now) ? c.month() : now, touched);
 
         List<YearMonth> months = new ArrayList<>(List.of(c.month()));
         if (c.carry()) {
-            for (YearMonth m = c.month().plusMonths(1); !m.isAfter(state.month()); m = m.plusMonths(1)) {
+            for (YearMonth m = c.month().plusMonths(1); !m.isAfter(head.month()); m = m.plusMonths(1)) {
                 months.add(m);
             }
         }
         for (YearMonth m : months) {
-            MonthTotals t = state.months().getOrDefault(m, MonthTotals.ZERO);
+            MonthTotals t = get(record.key(), m);
             t = c.part() == Bucket.Part.VALUE
                     ? t.addValue(c.numerator(), c.denominator(), c.distinct())
                     : t.addRevision(c.numerator(), c.denominator(), c.distinct());
-            state.months().put(m, t);
+            totals.put(monthKey(record.key(), m), t);
             touched.add(m);
         }
-        save(record.key(), state, touched);
+        publish(head, touched);
         Progress.count(progress, Progress.countersKeyOf(context.taskId().partition()), Progress::withCounted);
     }
 
+    /** Carry a snapshot counter's totals month by month up to {@code target}, dropping the oldest. */
+    private CounterState roll(String key, CounterState head, YearMonth target, TreeSet<YearMonth> touched) {
+        YearMonth m = head.month();
+        if (!target.isAfter(m)) {
+            return head;
+        }
+        boolean snapshot = settings.isSnapshot(head.code());
+        while (m.isBefore(target)) {
+            YearMonth next = m.plusMonths(1);
+            if (snapshot) {
+                totals.put(monthKey(key, next), get(key, next).plusValue(get(key, m).carried()));
+            }
+            totals.delete(monthKey(key, next.minusMonths(settings.retainedMonths())));
+            touched.add(next);
+            touched.add(m); // the month just closed now has a first-reported value
+            m = next;
+        }
+        CounterState rolled = new CounterState(head.code(), head.scope(), target);
+        heads.put(key, rolled);
+        return rolled;
+    }
+
     private void punctuate(long wallClockMs) {
-        rollAll(wallClockMs);
+        YearMonth now = London.month(Instant.ofEpochMilli(wallClockMs));
+        if (!now.equals(rolledTo)) {
+            List<KeyValue<String, CounterState>> all = new ArrayList<>();
+            try (KeyValueIterator<String, CounterState> it = heads.all()) {
+                while (it.hasNext()) {
+                    all.add(it.next());
+                }
+            }
+            for (KeyValue<String, CounterState> kv : all) {
+                TreeSet<YearMonth> touched = new TreeSet<>();
+                publish(roll(kv.key, kv.value, now, touched), touched);
+            }
+            rolledTo = now;
+        }
         String key = Progress.countersKeyOf(context.taskId().partition());
         Progress current = progress.get(key);
         if (current != null && !current.equals(lastPublished)) {
@@ -89,68 +125,35 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
         }
     }
 
-    /** Carry a snapshot counter's totals month by month up to {@code target}. */
-    private CounterState roll(CounterState state, YearMonth target, TreeSet<YearMonth> touched) {
-        YearMonth m = state.month();
-        if (!target.isAfter(m)) {
-            return state;
-        }
-        boolean snapshot = settings.isSnapshot(state.code());
-        while (m.isBefore(target)) {
-            YearMonth next = m.plusMonths(1);
-            if (snapshot) {
-                MonthTotals carried = state.months().getOrDefault(m, MonthTotals.ZERO).carried();
-                state.months().put(next, state.months().getOrDefault(next, MonthTotals.ZERO).plusValue(carried));
-            }
-            touched.add(next);
-            touched.add(m); // the month just closed now has a first-reported value
-            m = next;
-        }
-        return new CounterState(state.code(), state.scope(), target, state.months());
-    }
-
-    private void rollAll(long wallClockMs) {
-        YearMonth now = London.month(Instant.ofEpochMilli(wallClockMs));
-        if (now.equals(rolledTo)) {
-            return;
-        }
-        List<KeyValue<String, CounterState>> all = new ArrayList<>();
-        try (KeyValueIterator<String, CounterState> it = counters.all()) {
-            while (it.hasNext()) {
-                all.add(it.next());
-            }
-        }
-        for (KeyValue<String, CounterState> kv : all) {
-            TreeSet<YearMonth> touched = new TreeSet<>();
-            CounterState rolled = roll(kv.value, now, touched);
-            if (!touched.isEmpty()) {
-                save(kv.key, rolled, touched);
-            }
-        }
-        rolledTo = now;
-    }
-
-    private void save(String key, CounterState state, TreeSet<YearMonth> touched) {
-        YearMonth oldest = state.month().minusMonths(settings.retainedMonths() - 1L);
-        state.months().headMap(oldest).clear();
-        counters.put(key, state);
+    private void publish(CounterState head, TreeSet<YearMonth> touched) {
+        String key = head.code() + "|" + head.scope();
+        YearMonth oldest = head.month().minusMonths(settings.retainedMonths() - 1L);
         YearMonth current = London.month(now());
+        heads.putIfAbsent(key, head);
         for (YearMonth m : touched) {
-            MonthTotals t = state.months().get(m);
-            if (t == null || m.isBefore(oldest)) {
+            if (m.isBefore(oldest)) {
                 continue;
             }
-            context.forward(new Record<>(state.code() + "|" + state.scope() + "|" + m,
-                    valueOf(state, m, t, m.isBefore(current)), context.currentSystemTimeMs()), VALUES);
+            context.forward(new Record<>(key + "|" + m, valueOf(head, m, get(key, m), m.isBefore(current)),
+                    context.currentSystemTimeMs()), VALUES);
         }
     }
 
-    private IndicatorValue valueOf(CounterState state, YearMonth m, MonthTotals t, boolean closed) {
-        boolean distinct = settings.countsDistinctWorkers(state.code());
+    private MonthTotals get(String key, YearMonth m) {
+        MonthTotals t = totals.get(monthKey(key, m));
+        return t == null ? MonthTotals.ZERO : t;
+    }
+
+    private static String monthKey(String key, YearMonth m) {
+        return key + "|" + m;
+    }
+
+    private IndicatorValue valueOf(CounterState head, YearMonth m, MonthTotals t, boolean closed) {
+        boolean distinct = settings.countsDistinctWorkers(head.code());
         long den = distinct ? t.distinctWorkers() : t.denominator();
         Long firstNum = closed ? t.numerator() - t.revisedNumerator() : null;
         Long firstDen = closed ? (distinct ? t.distinctWorkersFirstReported() : t.denominator() - t.revisedDenominator()) : null;
-        return new IndicatorValue(state.code(), state.scope(), m.toString(), t.numerator(), den, firstNum, firstDen, now());
+        return new IndicatorValue(head.code(), head.scope(), m.toString(), t.numerator(), den, firstNum, firstDen, now());
     }
 
     private Instant now() {

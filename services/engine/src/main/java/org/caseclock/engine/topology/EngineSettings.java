@@ -9,7 +9,8 @@ import org.caseclock.engine.rules.SubjectEvaluator;
 
 /**
  * What the topology needs to know about the authority: its catalogue, organisation and calendar,
- * how often to look at the due index, how many months to keep, and which codes alert.
+ * how often to look at the due index, how many months to keep, which codes alert, and when to
+ * coalesce evaluations under load.
  */
 public record EngineSettings(
         Catalogue catalogue,
@@ -17,7 +18,23 @@ public record EngineSettings(
         WorkingCalendar calendar,
         Duration punctuationInterval,
         int retainedMonths,
-        Set<String> alerting) {
+        Set<String> alerting,
+        Load load) {
+
+    /**
+     * When to coalesce: above {@code eventsPerSecond} a subject's evaluation waits until it has had
+     * no event for {@code quiet} (at most {@code maxDelay}); each punctuation works through due
+     * subjects for at most {@code punctuationBudget}, so the stream thread keeps polling.
+     */
+    public record Load(int eventsPerSecond, Duration quiet, Duration maxDelay, Duration punctuationBudget) {
+        public static final Load DEFAULT = new Load(200, Duration.ofSeconds(30), Duration.ofMinutes(10),
+                Duration.ofMillis(800));
+    }
+
+    public EngineSettings(Catalogue catalogue, Organisation organisation, WorkingCalendar calendar,
+                          Duration punctuationInterval, int retainedMonths, Set<String> alerting) {
+        this(catalogue, organisation, calendar, punctuationInterval, retainedMonths, alerting, Load.DEFAULT);
+    }
 
     public static Set<String> alertingOf(Catalogue catalogue, Set<String> extra) {
         Set<String> codes = new java.util.HashSet<>(extra);

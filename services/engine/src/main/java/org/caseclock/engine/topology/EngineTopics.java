@@ -27,14 +27,18 @@ public final class EngineTopics {
     public static final class Stores {
         private Stores() {}
 
-        /** Per subject: every event received, de-duplicated by id (retractions included). */
+        /** Key {@code subject|eventId}: every event received, once per id (retractions included). */
         public static final String HISTORY = "subject-history";
+        /** Per subject put off under load: when it was first put off and when it is due. */
+        public static final String DEFERRED = "deferred";
         /** Per subject: the items, contributions and alerts last published, and its next due instant. */
         public static final String SUBJECT_STATE = "subject-state";
         /** Key {@code 0000001767225600000|subject}: subjects by the instant they next need a look. */
         public static final String DUE_INDEX = "due-index";
-        /** Per {@code code|scope}: month totals. */
+        /** Key {@code code|scope|yyyy-MM}: that month's totals. */
         public static final String COUNTERS = "counters";
+        /** Key {@code code|scope}: the latest month the counter has rolled into. */
+        public static final String COUNTER_HEADS = "counter-heads";
         /** Per input partition: events accepted, duplicates, rejected, contributions sent. */
         public static final String PROGRESS = "progress";
         /** Per counter partition: contributions counted. */

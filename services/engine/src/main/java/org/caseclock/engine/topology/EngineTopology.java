@@ -10,7 +10,8 @@ import org.caseclock.engine.store.CounterState;
 import org.caseclock.engine.store.JsonSerde;
 import org.caseclock.engine.store.Progress;
 import org.caseclock.engine.store.PublishedItem;
-import org.caseclock.engine.store.SubjectHistory;
+import org.caseclock.engine.store.Deferral;
+import org.caseclock.events.CaseEvent;
 import org.caseclock.engine.store.SubjectState;
 import org.caseclock.events.contract.ContractValidator;
 
@@ -24,6 +25,14 @@ public final class EngineTopology {
     private EngineTopology() {}
 
     public static Topology build(EngineSettings settings) {
+        return build(settings, true);
+    }
+
+    /**
+     * {@code persistent = false} keeps state in memory: for TopologyTestDriver, which commits (and
+     * so flushes RocksDB) after every record. The engine itself always runs on RocksDB.
+     */
+    public static Topology build(EngineSettings settings, boolean persistent) {
         ContractValidator validator = new ContractValidator();
         Topology t = new Topology();
         t.addSource("events", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), EngineTopics.CASE_EVENTS);
@@ -49,17 +58,19 @@ public final class EngineTopology {
         t.addSink(CounterProcessor.PROGRESS, EngineTopics.ENGINE_PROGRESS,
                 Serdes.String().serializer(), new JsonSerde<>(Progress.class).serializer(), "counters");
 
-        t.addStateStore(store(EngineTopics.Stores.HISTORY, SubjectHistory.class), ValidateProcessor.VALID);
-        t.addStateStore(store(EngineTopics.Stores.SUBJECT_STATE, SubjectState.class), ValidateProcessor.VALID);
-        t.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(EngineTopics.Stores.DUE_INDEX),
-                Serdes.String(), Serdes.String()), ValidateProcessor.VALID);
-        t.addStateStore(store(EngineTopics.Stores.PROGRESS, Progress.class), "validate", ValidateProcessor.VALID);
-        t.addStateStore(store(EngineTopics.Stores.COUNTERS, CounterState.class), "counters");
-        t.addStateStore(store(EngineTopics.Stores.COUNTER_PROGRESS, Progress.class), "counters");
+        t.addStateStore(store(EngineTopics.Stores.HISTORY, new JsonSerde<>(CaseEvent.class), persistent), ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.DEFERRED, new JsonSerde<>(Deferral.class), persistent), ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.SUBJECT_STATE, new JsonSerde<>(SubjectState.class), persistent), ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.DUE_INDEX, Serdes.String(), persistent), ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.PROGRESS, new JsonSerde<>(Progress.class), persistent), "validate", ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.COUNTERS, new JsonSerde<>(CounterState.MonthTotals.class), persistent), "counters");
+        t.addStateStore(store(EngineTopics.Stores.COUNTER_HEADS, new JsonSerde<>(CounterState.class), persistent), "counters");
+        t.addStateStore(store(EngineTopics.Stores.COUNTER_PROGRESS, new JsonSerde<>(Progress.class), persistent), "counters");
         return t;
     }
 
-    private static <V> StoreBuilder<?> store(String name, Class<V> type) {
-        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), new JsonSerde<>(type));
+    private static <V> StoreBuilder<?> store(String name, org.apache.kafka.common.serialization.Serde<V> serde, boolean persistent) {
+        return Stores.keyValueStoreBuilder(persistent ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name),
+                Serdes.String(), serde);
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -27,7 +28,7 @@ import org.caseclock.engine.store.Alert;
 import org.caseclock.engine.store.Contribution;
 import org.caseclock.engine.store.Progress;
 import org.caseclock.engine.store.PublishedItem;
-import org.caseclock.engine.store.SubjectHistory;
+import org.caseclock.engine.store.Deferral;
 import org.caseclock.engine.store.SubjectState;
 import org.caseclock.engine.store.SubjectState.Contributed;
 import org.caseclock.engine.topology.EngineTopics.Stores;
@@ -37,7 +38,9 @@ import org.caseclock.events.Subject;
 /**
  * Owns each subject: appends its events (once per id), re-evaluates it, and publishes only what
  * changed: items, alerts and counter contributions. A wall-clock punctuator reads the due index
- * from its start up to now, so only subjects whose next change has arrived are looked at.
+ * from its start up to now, so only subjects whose next change has arrived are looked at. Under
+ * load (a back-fill) evaluation is put off through the same index until the subject's events stop
+ * coming, so a subject with a hundred events is evaluated once, not a hundred times.
  */
 final class SubjectProcessor implements Processor<String, CaseEvent, Object, Object> {
 
@@ -49,11 +52,14 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     private final EngineSettings settings;
     private final SubjectEvaluator evaluator;
     private ProcessorContext<Object, Object> context;
-    private KeyValueStore<String, SubjectHistory> histories;
+    private KeyValueStore<String, CaseEvent> histories;
     private KeyValueStore<String, SubjectState> states;
     private KeyValueStore<String, String> dueIndex;
+    private KeyValueStore<String, Deferral> deferred;
     private KeyValueStore<String, Progress> progress;
     private Progress lastPublished;
+    private long windowStartMs;
+    private int eventsInWindow;
 
     SubjectProcessor(EngineSettings settings) {
         this.settings = settings;
@@ -66,6 +72,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         this.histories = context.getStateStore(Stores.HISTORY);
         this.states = context.getStateStore(Stores.SUBJECT_STATE);
         this.dueIndex = context.getStateStore(Stores.DUE_INDEX);
+        this.deferred = context.getStateStore(Stores.DEFERRED);
         this.progress = context.getStateStore(Stores.PROGRESS);
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
@@ -74,22 +81,46 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     public void process(Record<String, CaseEvent> record) {
         String key = record.key();
         CaseEvent event = record.value();
-        SubjectHistory history = histories.get(key);
-        if (history == null) {
-            history = SubjectHistory.EMPTY;
-        }
-        if (history.contains(event.id())) {
-            Progress.count(progress, Progress.keyOf(context.taskId().partition()), Progress::withDuplicate);
+        String eventKey = key + "|" + event.id();
+        String partition = Progress.keyOf(context.taskId().partition());
+        if (histories.get(eventKey) != null) {
+            Progress.count(progress, partition, Progress::withDuplicate);
             return;
         }
-        history = history.with(event);
-        histories.put(key, history);
-        reevaluate(key, history, now());
-        Progress.count(progress, Progress.keyOf(context.taskId().partition()), Progress::withApplied);
+        histories.put(eventKey, event);
+        Progress.count(progress, partition, Progress::withAccepted);
+        Instant now = now();
+        if (underLoad(now)) {
+            defer(key, now);
+        } else {
+            reevaluate(key, now);
+        }
     }
 
+    /** Whether events are arriving faster than evaluating each one as it comes can keep up with. */
+    private boolean underLoad(Instant now) {
+        long ms = now.toEpochMilli();
+        if (ms - windowStartMs >= 1000) {
+            windowStartMs = ms;
+            eventsInWindow = 0;
+        }
+        return ++eventsInWindow > settings.load().eventsPerSecond();
+    }
+
+    private void defer(String key, Instant now) {
+        Deferral current = deferred.get(key);
+        Deferral next = Deferral.next(current, now, settings.load().quiet(), settings.load().maxDelay());
+        if (current != null) {
+            dueIndex.delete(DueKey.of(current.due(), key));
+        }
+        dueIndex.put(DueKey.of(next.due(), key), key);
+        deferred.put(key, next);
+    }
+
+    /** Subjects whose next change or put-off evaluation has come, earliest first, within the budget. */
     private void punctuate(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
+        long stopAt = System.nanoTime() + settings.load().punctuationBudget().toNanos();
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = dueIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
             while (it.hasNext()) {
@@ -97,11 +128,11 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             }
         }
         for (KeyValue<String, String> entry : due) {
-            dueIndex.delete(entry.key);
-            SubjectHistory history = histories.get(entry.value);
-            if (history != null) {
-                reevaluate(entry.value, history, now);
+            if (System.nanoTime() > stopAt) {
+                break; // the rest stay in the index for the next punctuation
             }
+            dueIndex.delete(entry.key);
+            reevaluate(entry.value, now);
         }
         Progress current = progress.get(Progress.keyOf(context.taskId().partition()));
         if (current != null && !current.equals(lastPublished)) {
@@ -110,8 +141,27 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         }
     }
 
-    private void reevaluate(String key, SubjectHistory history, Instant now) {
-        Evaluation eval = evaluator.evaluate(Subject.parse(key), history.events(), now);
+    private List<CaseEvent> history(String key) {
+        List<CaseEvent> events = new ArrayList<>();
+        try (KeyValueIterator<String, CaseEvent> it = histories.prefixScan(key + "|", Serdes.String().serializer())) {
+            while (it.hasNext()) {
+                events.add(it.next().value);
+            }
+        }
+        return events;
+    }
+
+    private void reevaluate(String key, Instant now) {
+        List<CaseEvent> history = history(key);
+        if (history.isEmpty()) {
+            return;
+        }
+        Deferral pending = deferred.get(key);
+        if (pending != null) {
+            dueIndex.delete(DueKey.of(pending.due(), key));
+            deferred.delete(key);
+        }
+        Evaluation eval = evaluator.evaluate(Subject.parse(key), history, now);
         SubjectState old = states.get(key);
         if (old == null) {
             old = SubjectState.EMPTY;
@@ -128,7 +178,11 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         }
         List<Contributed> contributed = new ArrayList<>();
         eval.contributions().forEach((b, t) -> contributed.add(new Contributed(b, t)));
-        states.put(key, new SubjectState(items, contributed, eval.month(), alerts, eval.nextChange()));
+        states.put(key, new SubjectState(items, contributed, eval.month(), alerts, eval.nextChange(), history.size()));
+        if (history.size() > old.eventsApplied()) {
+            long n = history.size() - old.eventsApplied();
+            Progress.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withApplied(n));
+        }
     }
 
     private Map<String, PublishedItem> publishItems(String key, Evaluation eval, SubjectState old, Instant now) {

@@ -52,9 +52,17 @@ final class EngineHarness implements AutoCloseable {
     }
 
     EngineHarness(String wallClock, Catalogue catalogue) {
+        this(wallClock, catalogue, EngineSettings.Load.DEFAULT);
+    }
+
+    EngineHarness(String wallClock, EngineSettings.Load load) {
+        this(wallClock, Catalogue.defaults(), load);
+    }
+
+    private EngineHarness(String wallClock, Catalogue catalogue, EngineSettings.Load load) {
         this.wallClock = Instant.parse(wallClock);
         EngineSettings settings = new EngineSettings(catalogue, ORG, WorkingCalendar.englandAndWales(),
-                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()));
+                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()), load);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "engine-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -63,7 +71,7 @@ final class EngineHarness implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(EngineTopology.build(settings), props, this.wallClock);
+        driver = new TopologyTestDriver(EngineTopology.build(settings, false), props, this.wallClock);
         input = driver.createInputTopic(EngineTopics.CASE_EVENTS, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         itemsOut = driver.createOutputTopic(EngineTopics.COMPLIANCE_ITEMS, Serdes.String().deserializer(),
                 new JsonSerde<>(PublishedItem.class).deserializer());

@@ -3,6 +3,7 @@ package org.caseclock.engine.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -189,6 +190,25 @@ class EngineMechanicsTest {
             engine.advanceTo("2026-02-08T00:00:02Z");
             assertThat(engine.tally("CIN4", "LA", "2026-02")).containsExactly(0, 1);
             assertThat(engine.tally("CIN4", "LA", "2026-01")).containsExactly(1, 1);
+        }
+    }
+
+    @Test
+    void underLoadASubjectIsEvaluatedOnceItsEventsStop_withTheSameResult() {
+        // Given an engine that coalesces above 2 events a second, waiting 5 s of quiet per subject
+        var load = new EngineSettings.Load(2, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofSeconds(1));
+        try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z", load)) {
+            engine.send(CHILD, "CaseAllocated", "2025-12-01T09:00:00Z", "team", "T1", "worker", "W1");
+            engine.send(CHILD, "CinPlanStarted", "2025-12-01T10:00:00Z", "planId", "P1");
+            assertThat(engine.item(CHILD, "CIN4")).isNotNull();
+            // When a third and fourth event arrive within the same second, they are stored but not yet evaluated
+            engine.send(CHILD, "VisitRecorded", "2025-12-20T10:00:00Z", "visitId", "V1");
+            engine.send(CHILD, "VisitRecorded", "2026-01-10T10:00:00Z", "visitId", "V2");
+            assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2025, 12, 29));
+            // Then once the subject has been quiet for 5 s it is evaluated with everything
+            engine.advance(Duration.ofSeconds(6));
+            assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2026, 2, 7));
+            assertThat(engine.tally("CIN4", "team/T1", "2026-01")).containsExactly(1, 1);
         }
     }
 

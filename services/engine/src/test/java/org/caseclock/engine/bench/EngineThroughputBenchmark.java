@@ -1,0 +1,120 @@
+package org.caseclock.engine.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.caseclock.catalogue.Catalogue;
+import org.caseclock.catalogue.Organisation;
+import org.caseclock.catalogue.time.WorkingCalendar;
+import org.caseclock.engine.store.JsonSerde;
+import org.caseclock.engine.topology.EngineSettings;
+import org.caseclock.engine.topology.EngineTopics;
+import org.caseclock.engine.topology.EngineTopology;
+import org.caseclock.events.CaseEvent;
+import org.caseclock.simulator.Simulator;
+import org.caseclock.simulator.SimulatorConfig;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
+
+/**
+ * Back-fill throughput of the engine as it runs in production: a simulated authority's history
+ * produced to an embedded KRaft broker, then the engine's KafkaStreams (RocksDB, exactly-once,
+ * one stream thread) started and timed until its progress says every event is applied.
+ * Run on demand (it is excluded from the test suite), never as a pass/fail test:
+ *
+ * <pre>./mvnw -pl services/engine -am test -Dengine.excludedGroups= -Dgroups=benchmark \
+ *     -Dtest=EngineThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.openCases=1000</pre>
+ */
+@Tag("benchmark")
+class EngineThroughputBenchmark {
+
+    @Test
+    void backfill() throws Exception {
+        int openCases = Integer.getInteger("bench.openCases", 1000);
+        int partitions = Integer.getInteger("bench.partitions", 2);
+        Instant now = Instant.now();
+        List<CaseEvent> history = new Simulator(SimulatorConfig.defaults(42, now).withOpenCases(openCases)).history().toList();
+        long subjects = history.stream().map(e -> e.subject().toString()).distinct().count();
+
+        org.springframework.kafka.test.EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, partitions).brokerProperties(Map.of(
+                // One broker: the transaction log must make do with one replica (exactly-once needs it).
+                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
+                "offsets.topic.replication.factor", "1"));
+        broker.afterPropertiesSet();
+        String servers = broker.getBrokersAsString();
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
+            admin.createTopics(List.of(EngineTopics.COMPLIANCE_ITEMS, EngineTopics.INDICATOR_VALUES, EngineTopics.ALERTS,
+                    EngineTopics.ENGINE_PROGRESS, EngineTopics.CONTRIBUTIONS, EngineTopics.CASE_EVENTS,
+                    EngineTopics.CASE_EVENTS_DLQ).stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
+        }
+        long p0 = System.nanoTime();
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 20,
+                ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
+            for (CaseEvent e : history) {
+                producer.send(new ProducerRecord<>(EngineTopics.CASE_EVENTS, e.subject().toString(),
+                        JsonSerde.MAPPER.writeValueAsBytes(e)));
+            }
+        }
+        double produceSeconds = (System.nanoTime() - p0) / 1e9;
+
+        Catalogue catalogue = Catalogue.defaults();
+        EngineSettings settings = new EngineSettings(catalogue, new Organisation(Map.of()), WorkingCalendar.englandAndWales(),
+                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()));
+        Properties props = new Properties();
+        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench");
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
+        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench").toString());
+        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+
+        long s0 = System.nanoTime();
+        long handled = 0;
+        try (KafkaStreams streams = new KafkaStreams(EngineTopology.build(settings), props);
+             KafkaConsumer<String, String> progress = new KafkaConsumer<>(Map.of(
+                     ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ConsumerConfig.GROUP_ID_CONFIG, "bench-progress",
+                     ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                     ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                     ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            streams.start();
+            progress.subscribe(List.of(EngineTopics.ENGINE_PROGRESS));
+            Map<String, Long> byPartition = new HashMap<>();
+            long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
+            while (handled < history.size() && System.nanoTime() < deadline) {
+                for (var r : progress.poll(Duration.ofMillis(500))) {
+                    if (r.key().startsWith("partition-")) {
+                        JsonNode p = JsonSerde.MAPPER.readTree(r.value());
+                        byPartition.put(r.key(), p.get("applied").asLong() + p.get("rejected").asLong());
+                    }
+                }
+                handled = byPartition.values().stream().mapToLong(Long::longValue).sum();
+            }
+        } finally {
+            broker.destroy();
+        }
+        double seconds = (System.nanoTime() - s0) / 1e9;
+        System.out.printf("BENCH openCases=%d subjects=%d events=%d handled=%d produce=%.1fs engine=%.1fs rate=%.0f events/s%n",
+                openCases, subjects, history.size(), handled, produceSeconds, seconds, handled / seconds);
+    }
+}
