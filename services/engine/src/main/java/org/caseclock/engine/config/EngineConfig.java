@@ -37,7 +37,9 @@ public class EngineConfig {
     EngineSettings engineSettings(EngineProperties props, OrganisationProperties org) {
         Catalogue catalogue = Catalogue.load(props.catalogueOverrides());
         return new EngineSettings(catalogue, new Organisation(org.teams()), new WorkingCalendar(props.bankHolidays()),
-                props.punctuationInterval(), props.retainedMonths(), EngineSettings.alertingOf(catalogue, props.alerting()));
+                props.punctuationInterval(), props.retainedMonths(), EngineSettings.alertingOf(catalogue, props.alerting()),
+                new EngineSettings.Load(props.coalesceAbove(), props.coalesceQuiet(), props.coalesceMaxDelay(),
+                        props.punctuationBudget()));
     }
 
     @Bean
