@@ -234,6 +234,18 @@ class RecurringIndicatorsTest {
     }
 
     @Test
+    void qa7_aChildOnACinPlanIsSupervised60Daily() {
+        try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z")) {
+            // Case opened by the CIN plan on 5 Jan 2026: CLA-or-CIN type, 60 D = 6 Mar
+            engine.send(CHILD, "CinPlanStarted", "2026-01-05T10:00:00Z", "planId", "P1");
+            assertThat(engine.item(CHILD, "QA7").due()).isEqualTo(LocalDate.of(2026, 3, 6));
+            assertThat(engine.item(CHILD, "QA1").due()).isEqualTo(LocalDate.of(2026, 3, 6));
+            assertThat(engine.item(CHILD, "QA6")).isNull();
+            assertThat(engine.item(CHILD, "QA8")).isNull();
+        }
+    }
+
+    @Test
     void dueSoonMeansWithinFiveWorkingDays() {
         try (EngineHarness engine = new EngineHarness("2025-12-19T12:00:00Z")) {
             // Due Mon 29 Dec; on Fri 19 Dec, 19 Dec + 5 WD = Mon 29 Dec (22, 23, 24, 29... no: 22,23,24,29,30)
