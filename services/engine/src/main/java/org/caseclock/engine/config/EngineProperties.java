@@ -22,7 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stateDir where Kafka Streams keeps its RocksDB stores
  * @param streamThreads stream threads in this instance
  * @param applicationId the Kafka Streams application id (consumer group and internal topic prefix)
- * @param coalesceAbove events a second above which evaluations are put off until a subject is quiet
+ * @param coalesceWhenBehind how far behind its input the engine must be to put evaluations off until a subject is quiet
  * @param coalesceQuiet how long a subject must have had no event before a put-off evaluation
  * @param coalesceMaxDelay the longest an evaluation is put off
  * @param punctuationBudget the most time one punctuation spends on due subjects
@@ -37,7 +37,7 @@ public record EngineProperties(
         @DefaultValue("./data/engine-state") Path stateDir,
         @DefaultValue("1") int streamThreads,
         @DefaultValue("caseclock-engine") String applicationId,
-        @DefaultValue("200") int coalesceAbove,
+        @DefaultValue("5s") Duration coalesceWhenBehind,
         @DefaultValue("30s") Duration coalesceQuiet,
         @DefaultValue("10m") Duration coalesceMaxDelay,
         @DefaultValue("800ms") Duration punctuationBudget) {

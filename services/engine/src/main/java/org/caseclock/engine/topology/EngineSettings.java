@@ -22,12 +22,14 @@ public record EngineSettings(
         Load load) {
 
     /**
-     * When to coalesce: above {@code eventsPerSecond} a subject's evaluation waits until it has had
-     * no event for {@code quiet} (at most {@code maxDelay}); each punctuation works through due
-     * subjects for at most {@code punctuationBudget}, so the stream thread keeps polling.
+     * When to coalesce: while the engine is more than {@code behind} behind its input (a record
+     * written to the topic longer ago than that: a back-fill or a catch-up), a subject's evaluation
+     * waits until it has had no event for {@code quiet} (at most {@code maxDelay}). Each
+     * punctuation works through due subjects for at most {@code punctuationBudget}, so the stream
+     * thread keeps polling.
      */
-    public record Load(int eventsPerSecond, Duration quiet, Duration maxDelay, Duration punctuationBudget) {
-        public static final Load DEFAULT = new Load(200, Duration.ofSeconds(30), Duration.ofMinutes(10),
+    public record Load(Duration behind, Duration quiet, Duration maxDelay, Duration punctuationBudget) {
+        public static final Load DEFAULT = new Load(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(10),
                 Duration.ofMillis(800));
     }
 

@@ -38,9 +38,10 @@ import org.caseclock.events.Subject;
 /**
  * Owns each subject: appends its events (once per id), re-evaluates it, and publishes only what
  * changed: items, alerts and counter contributions. A wall-clock punctuator reads the due index
- * from its start up to now, so only subjects whose next change has arrived are looked at. Under
- * load (a back-fill) evaluation is put off through the same index until the subject's events stop
- * coming, so a subject with a hundred events is evaluated once, not a hundred times.
+ * from its start up to now, so only subjects whose next change has arrived are looked at. While
+ * working through a backlog (a back-fill) evaluation is put off through the same index until the
+ * subject's events stop coming, so a subject with a hundred events is evaluated once, not a
+ * hundred times.
  */
 final class SubjectProcessor implements Processor<String, CaseEvent, Object, Object> {
 
@@ -58,8 +59,6 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     private KeyValueStore<String, Deferral> deferred;
     private KeyValueStore<String, Progress> progress;
     private Progress lastPublished;
-    private long windowStartMs;
-    private int eventsInWindow;
 
     SubjectProcessor(EngineSettings settings) {
         this.settings = settings;
@@ -90,21 +89,16 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         histories.put(eventKey, event);
         Progress.count(progress, partition, Progress::withAccepted);
         Instant now = now();
-        if (underLoad(now)) {
+        if (behind(record, now)) {
             defer(key, now);
         } else {
             reevaluate(key, now);
         }
     }
 
-    /** Whether events are arriving faster than evaluating each one as it comes can keep up with. */
-    private boolean underLoad(Instant now) {
-        long ms = now.toEpochMilli();
-        if (ms - windowStartMs >= 1000) {
-            windowStartMs = ms;
-            eventsInWindow = 0;
-        }
-        return ++eventsInWindow > settings.load().eventsPerSecond();
+    /** Whether the engine is working through a backlog: the record reached the topic a while ago. */
+    private boolean behind(Record<String, CaseEvent> record, Instant now) {
+        return now.toEpochMilli() - record.timestamp() > settings.load().behind().toMillis();
     }
 
     private void defer(String key, Instant now) {

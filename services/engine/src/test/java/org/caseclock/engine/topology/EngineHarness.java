@@ -131,6 +131,14 @@ final class EngineHarness implements AutoCloseable {
             return this;
         }
 
+        /** Sends it as a record written to the topic at {@code at}, e.g. long ago, as in a back-fill. */
+        String sendWrittenAt(String at) {
+            input.pipeInput(new TestRecord<>(node.get("subject").asText().getBytes(StandardCharsets.UTF_8),
+                    node.toString().getBytes(StandardCharsets.UTF_8), Instant.parse(at)));
+            drain();
+            return id();
+        }
+
         String id() {
             return node.get("id").asText();
         }

@@ -194,16 +194,18 @@ class EngineMechanicsTest {
     }
 
     @Test
-    void underLoadASubjectIsEvaluatedOnceItsEventsStop_withTheSameResult() {
-        // Given an engine that coalesces above 2 events a second, waiting 5 s of quiet per subject
-        var load = new EngineSettings.Load(2, Duration.ofSeconds(5), Duration.ofMinutes(1), Duration.ofSeconds(1));
+    void behindABacklogASubjectIsEvaluatedOnceItsEventsStop_withTheSameResult() {
+        // Given an engine that coalesces when more than 5 s behind, waiting 5 s of quiet per subject
+        var load = new EngineSettings.Load(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(1),
+                Duration.ofSeconds(1));
         try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z", load)) {
             engine.send(CHILD, "CaseAllocated", "2025-12-01T09:00:00Z", "team", "T1", "worker", "W1");
             engine.send(CHILD, "CinPlanStarted", "2025-12-01T10:00:00Z", "planId", "P1");
             assertThat(engine.item(CHILD, "CIN4")).isNotNull();
-            // When a third and fourth event arrive within the same second, they are stored but not yet evaluated
-            engine.send(CHILD, "VisitRecorded", "2025-12-20T10:00:00Z", "visitId", "V1");
-            engine.send(CHILD, "VisitRecorded", "2026-01-10T10:00:00Z", "visitId", "V2");
+            // When two more events come off the topic a minute after they were written, they are stored
+            // but not yet evaluated
+            engine.event(CHILD, "VisitRecorded", "2025-12-20T10:00:00Z", "visitId", "V1").sendWrittenAt("2026-01-20T11:59:00Z");
+            engine.event(CHILD, "VisitRecorded", "2026-01-10T10:00:00Z", "visitId", "V2").sendWrittenAt("2026-01-20T11:59:00Z");
             assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2025, 12, 29));
             // Then once the subject has been quiet for 5 s it is evaluated with everything
             engine.advance(Duration.ofSeconds(6));
