@@ -64,7 +64,7 @@ public class EngineConfig {
     }
 
     @Bean
-    KafkaStreams kafkaStreams(EngineSettings settings, EngineProperties props, KafkaProperties kafka,
+    KafkaStreams kafkaStreams(EngineSettings settings, EngineProperties props, KafkaProperties kafka, EngineMetrics metrics,
                               @Value("${caseclock.topics.replication-factor:1}") int replicas) {
         Properties p = new Properties();
         p.putAll(kafka.buildStreamsProperties(null));
@@ -75,7 +75,7 @@ public class EngineConfig {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, props.streamThreads());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicas);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        KafkaStreams streams = new KafkaStreams(EngineTopology.build(settings), p);
+        KafkaStreams streams = new KafkaStreams(EngineTopology.build(settings, true, metrics), p);
         // A processing error is a bug, not bad input (that goes to the DLQ): fail loudly rather than skip an event.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("engine stream thread failed; replacing it (the event will be retried)", e);

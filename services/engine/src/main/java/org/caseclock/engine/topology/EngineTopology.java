@@ -4,6 +4,7 @@ import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.caseclock.engine.config.EngineMetrics;
 import org.caseclock.engine.store.Alert;
 import org.caseclock.engine.store.Contribution;
 import org.caseclock.engine.store.CounterState;
@@ -25,21 +26,25 @@ public final class EngineTopology {
     private EngineTopology() {}
 
     public static Topology build(EngineSettings settings) {
-        return build(settings, true);
+        return build(settings, true, EngineMetrics.NONE);
+    }
+
+    public static Topology build(EngineSettings settings, boolean persistent) {
+        return build(settings, persistent, EngineMetrics.NONE);
     }
 
     /**
      * {@code persistent = false} keeps state in memory: for TopologyTestDriver, which commits (and
      * so flushes RocksDB) after every record. The engine itself always runs on RocksDB.
      */
-    public static Topology build(EngineSettings settings, boolean persistent) {
+    public static Topology build(EngineSettings settings, boolean persistent, EngineMetrics metrics) {
         ContractValidator validator = new ContractValidator();
         Topology t = new Topology();
         t.addSource("events", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), EngineTopics.CASE_EVENTS);
         t.addProcessor("validate", () -> new ValidateProcessor(validator), "events");
         t.addSink(ValidateProcessor.INVALID, EngineTopics.CASE_EVENTS_DLQ,
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "validate");
-        t.addProcessor(ValidateProcessor.VALID, () -> new SubjectProcessor(settings), "validate");
+        t.addProcessor(ValidateProcessor.VALID, () -> new SubjectProcessor(settings, metrics), "validate");
 
         t.addSink(SubjectProcessor.ITEMS, EngineTopics.COMPLIANCE_ITEMS,
                 Serdes.String().serializer(), new JsonSerde<>(PublishedItem.class).serializer(), ValidateProcessor.VALID);

@@ -18,6 +18,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseclock.engine.config.EngineMetrics;
 import org.caseclock.engine.rules.Bucket;
 import org.caseclock.engine.rules.Item;
 import org.caseclock.engine.rules.Status;
@@ -51,6 +52,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     static final String PROGRESS = "progress";
 
     private final EngineSettings settings;
+    private final EngineMetrics metrics;
     private final SubjectEvaluator evaluator;
     private ProcessorContext<Object, Object> context;
     private KeyValueStore<String, CaseEvent> histories;
@@ -60,8 +62,9 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     private KeyValueStore<String, Progress> progress;
     private Progress lastPublished;
 
-    SubjectProcessor(EngineSettings settings) {
+    SubjectProcessor(EngineSettings settings, EngineMetrics metrics) {
         this.settings = settings;
+        this.metrics = metrics;
         this.evaluator = new SubjectEvaluator(settings.catalogue(), settings.calendar(), settings.retainedMonths());
     }
 
@@ -114,25 +117,29 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     /** Subjects whose next change or put-off evaluation has come, earliest first, within the budget. */
     private void punctuate(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
-        long stopAt = System.nanoTime() + settings.load().punctuationBudget().toNanos();
+        long started = System.nanoTime();
+        long stopAt = started + settings.load().punctuationBudget().toNanos();
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = dueIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
             while (it.hasNext()) {
                 due.add(it.next());
             }
         }
+        int evaluated = 0;
         for (KeyValue<String, String> entry : due) {
             if (System.nanoTime() > stopAt) {
                 break; // the rest stay in the index for the next punctuation
             }
             dueIndex.delete(entry.key);
             reevaluate(entry.value, now);
+            evaluated++;
         }
         Progress current = progress.get(Progress.keyOf(context.taskId().partition()));
         if (current != null && !current.equals(lastPublished)) {
             context.forward(new Record<>(Progress.keyOf(context.taskId().partition()), current, wallClockMs), PROGRESS);
             lastPublished = current;
         }
+        metrics.punctuated(Duration.ofNanos(System.nanoTime() - started), evaluated);
     }
 
     private List<CaseEvent> history(String key) {
@@ -188,6 +195,9 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
                 p = before;
             } else {
                 context.forward(new Record<>(p.key(), p, now.toEpochMilli()), ITEMS);
+                if (p.status() == Status.OVERDUE && (before == null || before.status() != Status.OVERDUE)) {
+                    metrics.turnedOverdue(p.code());
+                }
             }
             items.put(p.key(), p);
         }

@@ -21,6 +21,7 @@ import org.apache.kafka.streams.test.TestRecord;
 import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.Organisation;
 import org.caseclock.catalogue.time.WorkingCalendar;
+import org.caseclock.engine.config.EngineMetrics;
 import org.caseclock.engine.store.Alert;
 import org.caseclock.engine.store.JsonSerde;
 import org.caseclock.engine.store.PublishedItem;
@@ -59,7 +60,15 @@ final class EngineHarness implements AutoCloseable {
         this(wallClock, Catalogue.defaults(), load);
     }
 
+    EngineHarness(String wallClock, EngineMetrics metrics) {
+        this(wallClock, Catalogue.defaults(), EngineSettings.Load.DEFAULT, metrics);
+    }
+
     private EngineHarness(String wallClock, Catalogue catalogue, EngineSettings.Load load) {
+        this(wallClock, catalogue, load, EngineMetrics.NONE);
+    }
+
+    private EngineHarness(String wallClock, Catalogue catalogue, EngineSettings.Load load, EngineMetrics metrics) {
         this.wallClock = Instant.parse(wallClock);
         EngineSettings settings = new EngineSettings(catalogue, ORG, WorkingCalendar.englandAndWales(),
                 Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()), load);
@@ -71,7 +80,7 @@ final class EngineHarness implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
-        driver = new TopologyTestDriver(EngineTopology.build(settings, false), props, this.wallClock);
+        driver = new TopologyTestDriver(EngineTopology.build(settings, false, metrics), props, this.wallClock);
         input = driver.createInputTopic(EngineTopics.CASE_EVENTS, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
         itemsOut = driver.createOutputTopic(EngineTopics.COMPLIANCE_ITEMS, Serdes.String().deserializer(),
                 new JsonSerde<>(PublishedItem.class).deserializer());
