@@ -1,0 +1,24 @@
+package org.caseclock.app;
+
+import org.caseclock.engine.EngineApplication;
+import org.caseclock.ingest.IngestApplication;
+import org.caseclock.query.QueryApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole system in one JVM and one application context: ingest, engine and query, each
+ * brought in by its own application class (so each scans its own package, exactly as when it runs
+ * alone), serving all of API.md on one port, plus the simulated authority that feeds it.
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Import({IngestApplication.class, EngineApplication.class, QueryApplication.class})
+public class CaseclockApplication {
+
+    public static void main(String[] args) {
+        SpringApplication.run(CaseclockApplication.class, args);
+    }
+}
