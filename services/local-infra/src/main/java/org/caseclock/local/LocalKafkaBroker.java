@@ -56,7 +56,11 @@ public final class LocalKafkaBroker implements AutoCloseable {
      */
     public static LocalKafkaBroker start(int port, Path logDir) {
         int clientPort = port == 0 ? freePort() : port;
+        // Two "free" ports asked for one after the other can be the same one, handed out again.
         int controllerPort = freePort();
+        while (controllerPort == clientPort) {
+            controllerPort = freePort();
+        }
         Path dir = logDir.toAbsolutePath().normalize();
         Properties config = config(clientPort, controllerPort, dir);
         KafkaConfig kafkaConfig = KafkaConfig.fromProps(config, false);
