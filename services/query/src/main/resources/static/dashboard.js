@@ -128,7 +128,7 @@ function fmtChange(v) {
 }
 
 function fraction(v) {
-  if (v.numerator == null) return '';
+  if (v.numerator == null || !v.denominator) return '';
   if (v.code === 'W1') return v.numerator.toLocaleString('en-GB') + ' cases, ' + (v.denominator || 0).toLocaleString('en-GB') + ' workers';
   if (isCount(v)) return '';
   return v.numerator.toLocaleString('en-GB') + ' of ' + (v.denominator || 0).toLocaleString('en-GB');
@@ -200,6 +200,7 @@ function indicatorRow(v) {
 function indicatorTable(views) {
   const month = londonMonth();
   return el('table', { class: 'indicators' },
+    el('colgroup', {}, ['code', 'name', 'figure', 'figure', 'target', 'change', 'rag', 'trend'].map((c) => el('col', { class: c }))),
     el('thead', {}, el('tr', {},
       el('th', {}, 'Code'), el('th', {}, 'Indicator'),
       el('th', { class: 'num' }, 'Last month', el('span', { class: 'sub' }, monthLabel(previousMonth(month)))),
@@ -312,7 +313,7 @@ function renderOverdue() {
   }
   const shownItems = items.slice(0, LIST_LIMIT);
   const team = state.scope.startsWith('team/');
-  const table = el('table', { id: 'overdue-list' },
+  const table = el('table', { id: 'overdue-list', 'data-scope': state.scope },
     el('thead', {}, el('tr', {},
       el('th', {}, 'Child'), el('th', {}, 'What is due'), el('th', {}, 'Worker'), el('th', {}, 'Status'),
       el('th', { class: 'num' }, 'Due'), el('th', { class: 'num' }, 'Last done'), team ? null : el('th', {}, 'Team'))),
@@ -445,26 +446,34 @@ async function discoverScopes() {
 
 // ---------- progress and live updates ----------
 
+function renderStatus() {
+  const s = state.lastStatus;
+  if (!s) return;
+  const box = $('#status');
+  const live = state.source && state.source.readyState === EventSource.OPEN;
+  box.classList.toggle('behind', s.lagEvents > 0);
+  box.classList.toggle('live', s.lagEvents <= 0 && live);
+  box.replaceChildren(el('span', { class: 'dot' }), s.lagEvents > 0
+    ? 'Catching up: ' + s.lagEvents.toLocaleString('en-GB') + ' of ' + s.accepted.toLocaleString('en-GB') + ' events still to apply'
+    : 'Up to date: ' + s.applied.toLocaleString('en-GB') + ' events applied' + (live ? ', live' : ''));
+}
+
 async function pollStatus() {
+  let s;
   try {
-    const s = await getJson('/api/status');
-    const box = $('#status');
-    const live = state.source && state.source.readyState === EventSource.OPEN;
-    box.classList.toggle('behind', s.lagEvents > 0);
-    box.classList.toggle('live', s.lagEvents <= 0 && live);
-    box.replaceChildren(el('span', { class: 'dot' }), s.lagEvents > 0
-      ? 'Catching up: ' + s.lagEvents.toLocaleString('en-GB') + ' of ' + s.accepted.toLocaleString('en-GB') + ' events still to apply'
-      : 'Up to date: ' + s.applied.toLocaleString('en-GB') + ' events applied' + (live ? ', live' : ''));
-    const before = state.lastStatus;
-    state.lastStatus = s;
-    if (before && before.lagEvents > 0 && s.lagEvents <= 0) {
-      // The back-fill has landed: every figure and trend is worth reading again.
-      loadScope();
-    } else if (before && s.accepted !== before.accepted && state.scopes.teams.size === 0) {
-      discoverScopes().catch(() => {});
-    }
+    s = await getJson('/api/status');
   } catch (e) {
     $('#status').replaceChildren(el('span', { class: 'dot' }), 'Cannot reach the server');
+    return;
+  }
+  const before = state.lastStatus;
+  state.lastStatus = s;
+  renderStatus();
+  if (before && before.lagEvents > 0 && s.lagEvents <= 0) {
+    // The back-fill has landed: every figure and trend is worth reading again.
+    loadScope();
+  } else if (before && s.accepted !== before.accepted && state.scopes.teams.size === 0) {
+    discoverScopes().catch(() => {});
   }
 }
 
@@ -474,9 +483,12 @@ function connect() {
   let dropped = false;
   source.addEventListener('item', (e) => onItem(JSON.parse(e.data)));
   source.addEventListener('indicator', (e) => onIndicator(JSON.parse(e.data)));
-  source.onerror = () => { dropped = true; };
+  source.onerror = () => { dropped = true; renderStatus(); };
   // Back after a drop: what changed meanwhile was not streamed, so read the lists again.
-  source.onopen = () => { if (dropped) { dropped = false; loadTab(state.tab); } };
+  source.onopen = () => {
+    renderStatus();
+    if (dropped) { dropped = false; loadTab(state.tab); }
+  };
   state.source = source;
 }
 
@@ -497,8 +509,7 @@ function onIndicator(event) {
 function loadTab(tab) {
   const load = { scorecard: loadScorecard, overdue: loadOverdue, alerts: loadAlerts, pack: loadPack }[tab];
   return load().catch((e) => {
-    $('#' + (tab === 'overdue' ? 'overdue' : tab === 'pack' ? 'pack' : tab)).replaceChildren(
-      el('p', { class: 'empty' }, 'Could not load this: ' + e.message));
+    $('#' + tab).replaceChildren(el('p', { class: 'empty' }, 'Could not load this: ' + e.message));
   });
 }
 
@@ -511,12 +522,17 @@ function showTab(tab) {
 function loadScope() {
   for (const h of document.querySelectorAll('.scope-title')) h.textContent = scopeLabel(state.scope);
   document.title = 'caseclock · ' + scopeLabel(state.scope);
+  // Nothing of the last scope may stay on screen while this one loads.
+  for (const id of ['scorecard', 'overdue', 'alerts', 'pack']) $('#' + id).replaceChildren(el('p', { class: 'empty' }, 'Loading…'));
+  $('#overdue-summary').replaceChildren();
   state.itemsLoaded = false;
   state.items = new Map();
   connect();
-  // Names for the lists come from the scorecard, so it loads first whatever the tab.
-  loadTab('scorecard').then(() => (state.tab === 'scorecard' ? null : loadTab(state.tab)));
-  if (state.tab !== 'overdue') loadOverdue().catch(() => {});
+  // The overdue list is kept whatever the tab, so live changes have something to change.
+  const tabs = new Set(['scorecard', 'overdue', state.tab]);
+  const loads = [...tabs].map((tab) => loadTab(tab));
+  // Lists name each indicator from the scorecard's figures: draw them again once those are in.
+  loads[0].then(() => { if (state.itemsLoaded) renderOverdue(); });
 }
 
 // '#scope=team/FAM-1&tab=overdue'; also '#/team/FAM-1' (a team's list), the form alert messages link to.

@@ -1,0 +1,232 @@
+package org.caseclock.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+import org.caseclock.app.feed.SimulatedAuthority;
+import org.caseclock.catalogue.Catalogue;
+import org.caseclock.catalogue.Indicator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.MediaType;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The whole system in a browser: the all-in-one app with a small simulated authority, its
+ * dashboard in headless Chromium. The scorecard shows every catalogue indicator with a number; a
+ * team's overdue list changes, without a reload, when an event is posted that resolves one of its
+ * items and another that makes a new one overdue. Screenshots go to {@code target/screenshots},
+ * or to the directory named by {@code -Dcaseclock.screenshots} (the README's are refreshed so).
+ */
+@SpringBootTest(classes = CaseclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+                "caseclock.local.kafka.port=0",
+                "caseclock.local.mongodb.port=0",
+                "caseclock.simulator.open-cases=" + DashboardBrowserTest.OPEN_CASES,
+                // History up to now: live time then moves only as fast as the clock, and the test's own events stand out.
+                "caseclock.simulator.catch-up=0s",
+                "caseclock.simulator.speed=1"})
+class DashboardBrowserTest {
+
+    static final int OPEN_CASES = 25;
+    static final Duration BACKFILL_TIMEOUT = Duration.ofMinutes(12);
+    static final Duration UI_TIMEOUT = Duration.ofSeconds(60);
+    static final Pattern NUMBER = Pattern.compile("-?[\\d,]+(\\.\\d+)?%?");
+    static final List<String> VISIT_CODES = List.of("CIN4", "CP13", "CLA10");
+    static final ObjectMapper JSON = new ObjectMapper();
+
+    // A fresh data directory, set before the context (and its in-process broker) starts.
+    static final Path DATA = freshDataDir();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    SimulatedAuthority simulator;
+
+    WebDriver browser;
+
+    @BeforeAll
+    static void requireChromium() {
+        String missing = Chromium.missing();
+        if (missing != null) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("The browser test cannot run: " + missing + ". CI must install Chromium first (.ci/run does).");
+            }
+            assumeTrue(false, "Skipped: " + missing);
+        }
+    }
+
+    @AfterAll
+    static void forgetDataDir() {
+        System.clearProperty("caseclock.local.data-dir");
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void scorecardShowsEveryIndicatorAndTheTeamListChangesLive() throws Exception {
+        RestClient api = RestClient.create("http://127.0.0.1:" + port);
+        awaitApplied(api, simulator::historySent);
+        String coverage = api.post().uri("/api/events").contentType(MediaType.parseMediaType("application/x-ndjson"))
+                .body(CoverageEvents.ndjson(Instant.now())).retrieve().body(String.class);
+        assertThat(JSON.readTree(coverage).path("rejected")).isEmpty();
+        awaitApplied(api, () -> true);
+        browser = Chromium.start(1360, 2700);
+
+        browser.get("http://127.0.0.1:" + port + "/");
+        List<String> codes = Catalogue.defaults().all().stream().map(Indicator::code).toList();
+        WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
+        wait.until(b -> b.findElements(By.cssSelector("#scorecard tr[data-code]")).size() == codes.size());
+        // Read in one go: live updates redraw rows at any moment.
+        @SuppressWarnings("unchecked")
+        List<List<String>> rows = (List<List<String>>) ((JavascriptExecutor) browser).executeScript("""
+                return [...document.querySelectorAll('#scorecard tr[data-code]')].map(r => [r.dataset.code,
+                    r.querySelector('td.value').innerText.split('\\n')[0].trim(), r.querySelector('td.previous').innerText.trim()]);""");
+        assertThat(rows.stream().map(r -> r.get(0))).containsExactlyInAnyOrderElementsOf(codes);
+        List<String> withoutNumber = new ArrayList<>();
+        for (List<String> row : rows) {
+            if (!NUMBER.matcher(row.get(1)).matches() && !NUMBER.matcher(row.get(2)).matches()) {
+                withoutNumber.add(row.get(0) + " (now '" + row.get(1) + "', last month '" + row.get(2) + "')");
+            }
+        }
+        assertThat(withoutNumber).as("indicators with no number now or last month").isEmpty();
+        assertThat(browser.findElements(By.cssSelector("#scorecard svg.spark"))).hasSizeGreaterThan(codes.size() / 2);
+        wait.until(b -> !b.findElements(By.cssSelector("#status.live")).isEmpty());
+        screenshot("scorecard.png");
+
+        // A team with a child whose visit is overdue: the visit below resolves that item.
+        JsonNode item = overdueVisit(api);
+        String team = item.path("team").asText();
+        String child = item.path("subject").asText();
+        String visitRow = rowOf(team, child, item.path("code").asText(), item.path("itemId").asText());
+
+        browser.manage().window().setSize(new Dimension(1360, 1000));
+        new Select(browser.findElement(By.id("scope"))).selectByValue("team/" + team);
+        wait.until(b -> !b.findElements(By.cssSelector(visitRow)).isEmpty());
+        // The rows name their indicators once the team's scorecard is in.
+        wait.until(b -> b.findElement(By.cssSelector(visitRow + " td:nth-child(2)")).getText().contains(" "));
+        assertThat(browser.findElement(By.cssSelector("#panel-overdue .scope-title")).getText()).contains(team);
+        ((JavascriptExecutor) browser).executeScript("window.sameDocument = true;");
+        screenshot("team.png");
+
+        post(api, event("VisitRecorded", child, Instant.now().minusSeconds(60),
+                "{\"visitId\": \"browser-test-" + UUID.randomUUID() + "\", \"childSeen\": true}"));
+        wait.until(b -> b.findElements(By.cssSelector(visitRow)).isEmpty());
+
+        String contactId = "browser-test-" + UUID.randomUUID();
+        post(api, event("ContactReceived", child, Instant.now().minus(Duration.ofHours(25)),
+                "{\"contactId\": \"" + contactId + "\"}"));
+        String contactRow = rowOf(team, child, "FD1", contactId);
+        wait.until(b -> !b.findElements(By.cssSelector(contactRow + "[data-status='OVERDUE']")).isEmpty());
+
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
+                .as("the list changed in the same page, without a reload").isEqualTo(true);
+    }
+
+    /** Until {@code sent} holds and every accepted event is visible to the API. */
+    private void awaitApplied(RestClient api, BooleanSupplier sent) throws InterruptedException {
+        Instant deadline = Instant.now().plus(BACKFILL_TIMEOUT);
+        JsonNode status = null;
+        while (Instant.now().isBefore(deadline)) {
+            if (sent.getAsBoolean()) {
+                status = get(api, "/api/status");
+                long accepted = status.path("accepted").asLong();
+                if (accepted > 0 && status.path("applied").asLong() == accepted) {
+                    return;
+                }
+            }
+            Thread.sleep(2000);
+        }
+        fail("The events sent were not applied within " + BACKFILL_TIMEOUT + "; last status " + status);
+    }
+
+    /** An overdue visit in a simulated team, a child in need's or protection visit if there is one. */
+    private JsonNode overdueVisit(RestClient api) {
+        JsonNode items = get(api, "/api/overdue?scope=LA").path("items");
+        return StreamSupport.stream(items.spliterator(), false)
+                .filter(i -> "OVERDUE".equals(i.path("status").asText()))
+                .filter(i -> VISIT_CODES.contains(i.path("code").asText()))
+                .filter(i -> !Set.of("UNALLOCATED", CoverageEvents.TEAM).contains(i.path("team").asText()))
+                .min(Comparator.comparing(i -> VISIT_CODES.indexOf(i.path("code").asText())))
+                .orElseThrow(() -> new AssertionError("the simulated authority has no overdue visit to resolve"));
+    }
+
+    /** A row of the team's own list, not of a list still on screen from before. */
+    private static String rowOf(String team, String subject, String code, String itemId) {
+        return "#overdue-list[data-scope='team/" + team + "'] tr[data-key='" + subject + "|" + code + "|" + itemId + "']";
+    }
+
+    private static String event(String type, String subject, Instant time, String data) {
+        return """
+                {"specversion": "1.0", "id": "%s", "source": "test/browser", "type": "%s",
+                 "subject": "%s", "time": "%s", "data": %s}"""
+                .formatted(UUID.randomUUID(), type, subject, time.truncatedTo(ChronoUnit.SECONDS), data);
+    }
+
+    private static void post(RestClient api, String event) {
+        String answer = api.post().uri("/api/events").contentType(MediaType.APPLICATION_JSON).body(event)
+                .retrieve().body(String.class);
+        assertThat(answer).contains("\"accepted\":1");
+    }
+
+    private static JsonNode get(RestClient api, String path) {
+        try {
+            return JSON.readTree(api.get().uri(path).retrieve().body(String.class));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void screenshot(String name) throws IOException {
+        Path dir = Path.of(System.getProperty("caseclock.screenshots", "target/screenshots"));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+
+    private static Path freshDataDir() {
+        try {
+            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "app-data");
+            System.setProperty("caseclock.local.data-dir", dir.toString());
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
