@@ -31,6 +31,7 @@ const state = {
   lastStatus: null,
   reloadTimer: null,
   refreshTimer: null,
+  namesReady: Promise.resolve(),
 };
 
 // ---------- small helpers ----------
@@ -378,13 +379,14 @@ function markOf(key) {
 
 async function loadAlerts() {
   const scope = state.scope;
-  const body = await getJson('/api/alerts?' + q(scope) + '&state=OPEN');
+  const [body] = await Promise.all([getJson('/api/alerts?' + q(scope) + '&state=OPEN'), state.namesReady]);
   if (scope !== state.scope) return;
   if (body.alerts.length === 0) {
     $('#alerts').replaceChildren(el('p', { class: 'empty' }, 'No open alerts.'));
     return;
   }
-  $('#alerts').replaceChildren(el('table', { id: 'alerts-list' },
+  $('#alerts').replaceChildren(el('p', { class: 'summary' }, el('span', { class: 'chip' }, el('strong', {}, body.alerts.length), ' open')),
+    el('table', { id: 'alerts-list' },
     el('thead', {}, el('tr', {},
       el('th', {}, 'Raised'), el('th', {}, 'Indicator'), el('th', {}, 'Child'), el('th', {}, 'Team'),
       el('th', {}, 'Worker'), el('th', { class: 'num' }, 'Was due'))),
@@ -529,10 +531,12 @@ function loadScope() {
   state.items = new Map();
   connect();
   // The overdue list is kept whatever the tab, so live changes have something to change.
-  const tabs = new Set(['scorecard', 'overdue', state.tab]);
-  const loads = [...tabs].map((tab) => loadTab(tab));
-  // Lists name each indicator from the scorecard's figures: draw them again once those are in.
-  loads[0].then(() => { if (state.itemsLoaded) renderOverdue(); });
+  // Lists name each indicator from the scorecard's figures: the overdue list is drawn again once
+  // they are in, alerts wait for them.
+  state.namesReady = loadTab('scorecard');
+  state.namesReady.then(() => { if (state.itemsLoaded) renderOverdue(); });
+  loadTab('overdue');
+  if (state.tab === 'alerts' || state.tab === 'pack') loadTab(state.tab);
 }
 
 // '#scope=team/FAM-1&tab=overdue'; also '#/team/FAM-1' (a team's list), the form alert messages link to.
