@@ -47,7 +47,7 @@ import org.springframework.web.client.RestClient;
  * dashboard in headless Chromium. The scorecard shows every catalogue indicator with a number; a
  * team's overdue list changes, without a reload, when an event is posted that resolves one of its
  * items and another that makes a new one overdue. Screenshots go to {@code target/screenshots},
- * or to the directory named by {@code -Dcaseclock.screenshots} (the README's are refreshed so).
+ * or to the directory named by {@code CASECLOCK_SCREENSHOTS} (the README's are refreshed so).
  */
 @SpringBootTest(classes = CaseclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -215,7 +215,8 @@ class DashboardBrowserTest {
     }
 
     private void screenshot(String name) throws IOException {
-        Path dir = Path.of(System.getProperty("caseclock.screenshots", "target/screenshots"));
+        String asked = System.getenv("CASECLOCK_SCREENSHOTS");
+        Path dir = Path.of(asked == null || asked.isBlank() ? "target/screenshots" : asked);
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
     }
