@@ -3,7 +3,10 @@ package org.caseclock.engine.topology;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -22,7 +25,8 @@ import org.caseclock.engine.topology.EngineTopics.Stores;
 
 /**
  * Sums contributions into counters per {@code code|scope} and month, and publishes each month's
- * value with its first-reported value. When the month turns, a snapshot counter carries its
+ * value with its first-reported value. Contributions arrive keyed by code, so one task owns every
+ * scope of a code and a subject's changes reach the team, service and LA counters in one record. When the month turns, a snapshot counter carries its
  * totals into the new month; this happens per counter (a few thousand), never per subject.
  */
 final class CounterProcessor implements Processor<String, Contribution, String, Object> {
@@ -54,30 +58,45 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
     @Override
     public void process(Record<String, Contribution> record) {
         Contribution c = record.value();
-        CounterState head = heads.get(record.key());
-        if (head == null) {
-            head = new CounterState(c.code(), c.scope(), c.month());
-        }
-        TreeSet<YearMonth> touched = new TreeSet<>();
         YearMonth now = London.month(now());
-        head = roll(record.key(), head, c.month().isAfter(now) ? c.month() : now, touched);
+        Map<String, CounterState> touchedHeads = new LinkedHashMap<>();
+        Map<String, TreeSet<YearMonth>> touchedMonths = new HashMap<>();
+        for (Contribution.Change change : c.changes()) {
+            for (String scope : settings.organisation().scopesOf(change.team())) {
+                String key = c.code() + "|" + scope;
+                TreeSet<YearMonth> touched = touchedMonths.computeIfAbsent(key, k -> new TreeSet<>());
+                CounterState head = touchedHeads.get(key);
+                if (head == null) {
+                    head = heads.get(key);
+                }
+                if (head == null) {
+                    head = new CounterState(c.code(), scope, change.month());
+                    heads.put(key, head);
+                }
+                head = roll(key, head, change.month().isAfter(now) ? change.month() : now, touched);
+                touchedHeads.put(key, head);
+                apply(key, head, change, touched);
+            }
+        }
+        touchedHeads.forEach((key, head) -> publish(head, touchedMonths.get(key)));
+        Progress.count(progress, Progress.countersKeyOf(context.taskId().partition()), Progress::withCounted);
+    }
 
-        List<YearMonth> months = new ArrayList<>(List.of(c.month()));
-        if (c.carry()) {
-            for (YearMonth m = c.month().plusMonths(1); !m.isAfter(head.month()); m = m.plusMonths(1)) {
+    private void apply(String key, CounterState head, Contribution.Change change, TreeSet<YearMonth> touched) {
+        List<YearMonth> months = new ArrayList<>(List.of(change.month()));
+        if (change.carry()) {
+            for (YearMonth m = change.month().plusMonths(1); !m.isAfter(head.month()); m = m.plusMonths(1)) {
                 months.add(m);
             }
         }
         for (YearMonth m : months) {
-            MonthTotals t = get(record.key(), m);
-            t = c.part() == Bucket.Part.VALUE
-                    ? t.addValue(c.numerator(), c.denominator(), c.distinct())
-                    : t.addRevision(c.numerator(), c.denominator(), c.distinct());
-            totals.put(monthKey(record.key(), m), t);
+            MonthTotals t = get(key, m);
+            t = change.part() == Bucket.Part.VALUE
+                    ? t.addValue(change.numerator(), change.denominator(), change.distinct())
+                    : t.addRevision(change.numerator(), change.denominator(), change.distinct());
+            totals.put(monthKey(key, m), t);
             touched.add(m);
         }
-        publish(head, touched);
-        Progress.count(progress, Progress.countersKeyOf(context.taskId().partition()), Progress::withCounted);
     }
 
     /** Carry a snapshot counter's totals month by month up to {@code target}, dropping the oldest. */
@@ -129,7 +148,6 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
         String key = head.code() + "|" + head.scope();
         YearMonth oldest = head.month().minusMonths(settings.retainedMonths() - 1L);
         YearMonth current = London.month(now());
-        heads.putIfAbsent(key, head);
         for (YearMonth m : touched) {
             if (m.isBefore(oldest)) {
                 continue;

@@ -74,8 +74,13 @@ public final class EngineTopology {
         return t;
     }
 
+    /**
+     * Cached: a key written many times between two commits (a partition's progress, a counter, a
+     * subject's deferral during a back-fill) reaches RocksDB and its changelog once per commit,
+     * not once per write.
+     */
     private static <V> StoreBuilder<?> store(String name, org.apache.kafka.common.serialization.Serde<V> serde, boolean persistent) {
         return Stores.keyValueStoreBuilder(persistent ? Stores.persistentKeyValueStore(name) : Stores.inMemoryKeyValueStore(name),
-                Serdes.String(), serde);
+                Serdes.String(), serde).withCachingEnabled();
     }
 }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -61,6 +62,8 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     private KeyValueStore<String, Deferral> deferred;
     private KeyValueStore<String, Progress> progress;
     private Progress lastPublished;
+    /** Wall-clock time of the latest record: none for a while means the backlog is worked through. */
+    private long lastRecordMs;
 
     SubjectProcessor(EngineSettings settings, EngineMetrics metrics) {
         this.settings = settings;
@@ -76,6 +79,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         this.dueIndex = context.getStateStore(Stores.DUE_INDEX);
         this.deferred = context.getStateStore(Stores.DEFERRED);
         this.progress = context.getStateStore(Stores.PROGRESS);
+        this.lastRecordMs = context.currentSystemTimeMs();
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -85,6 +89,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         CaseEvent event = record.value();
         String eventKey = key + "|" + event.id();
         String partition = Progress.keyOf(context.taskId().partition());
+        lastRecordMs = context.currentSystemTimeMs();
         if (histories.get(eventKey) != null) {
             Progress.count(progress, partition, Progress::withDuplicate);
             return;
@@ -114,11 +119,32 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         deferred.put(key, next);
     }
 
-    /** Subjects whose next change or put-off evaluation has come, earliest first, within the budget. */
+    /**
+     * Subjects whose next change or put-off evaluation has come, earliest first, within the
+     * budget. When no record has arrived for as long as "behind" means (5 s by default) the
+     * input is worked through, so every put-off evaluation is done then rather than after its
+     * quiet period: the end of a back-fill shows seconds after its last event, not half a minute.
+     * (A single quiet punctuation is no sign: one partition's fetch can come back empty while
+     * another's is being worked through.)
+     */
     private void punctuate(long wallClockMs) {
         Instant now = Instant.ofEpochMilli(wallClockMs);
         long started = System.nanoTime();
         long stopAt = started + settings.load().punctuationBudget().toNanos();
+        boolean idle = wallClockMs - lastRecordMs >= settings.load().behind().toMillis();
+        int evaluated = evaluateDue(now, stopAt);
+        if (idle && System.nanoTime() < stopAt) {
+            evaluated += evaluateDeferred(now, stopAt);
+        }
+        Progress current = progress.get(Progress.keyOf(context.taskId().partition()));
+        if (current != null && !current.equals(lastPublished)) {
+            context.forward(new Record<>(Progress.keyOf(context.taskId().partition()), current, wallClockMs), PROGRESS);
+            lastPublished = current;
+        }
+        metrics.punctuated(Duration.ofNanos(System.nanoTime() - started), evaluated);
+    }
+
+    private int evaluateDue(Instant now, long stopAt) {
         List<KeyValue<String, String>> due = new ArrayList<>();
         try (KeyValueIterator<String, String> it = dueIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
             while (it.hasNext()) {
@@ -134,12 +160,26 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             reevaluate(entry.value, now);
             evaluated++;
         }
-        Progress current = progress.get(Progress.keyOf(context.taskId().partition()));
-        if (current != null && !current.equals(lastPublished)) {
-            context.forward(new Record<>(Progress.keyOf(context.taskId().partition()), current, wallClockMs), PROGRESS);
-            lastPublished = current;
+        return evaluated;
+    }
+
+    /** Every put-off evaluation, whatever its due instant (reevaluate takes it out of the index). */
+    private int evaluateDeferred(Instant now, long stopAt) {
+        List<String> keys = new ArrayList<>();
+        try (KeyValueIterator<String, Deferral> it = deferred.all()) {
+            while (it.hasNext()) {
+                keys.add(it.next().key);
+            }
         }
-        metrics.punctuated(Duration.ofNanos(System.nanoTime() - started), evaluated);
+        int evaluated = 0;
+        for (String key : keys) {
+            if (System.nanoTime() > stopAt) {
+                break;
+            }
+            reevaluate(key, now);
+            evaluated++;
+        }
+        return evaluated;
     }
 
     private List<CaseEvent> history(String key) {
@@ -266,7 +306,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
                 }
             }
         }
-        long sent = 0;
+        Map<String, List<Contribution.Change>> byCode = new TreeMap<>();
         Set<Bucket> keys = new HashSet<>(before.keySet());
         keys.addAll(eval.contributions().keySet());
         for (Bucket b : keys) {
@@ -278,16 +318,15 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
                 continue;
             }
             boolean carry = b.part() == Bucket.Part.VALUE && settings.isSnapshot(b.code()) && b.month().equals(now);
-            for (String scope : settings.organisation().scopesOf(b.team())) {
-                Contribution c = new Contribution(b.code(), scope, b.month(), b.part(), b.distinct(),
-                        delta.numerator(), delta.denominator(), carry);
-                context.forward(new Record<>(c.key(), c, context.currentSystemTimeMs()), CONTRIBUTIONS);
-                sent++;
-            }
+            byCode.computeIfAbsent(b.code(), c -> new ArrayList<>()).add(new Contribution.Change(
+                    b.team(), b.month(), b.part(), b.distinct(), delta.numerator(), delta.denominator(), carry));
         }
-        if (sent > 0) {
-            long n = sent;
-            Progress.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withContributions(n));
+        byCode.forEach((code, changes) -> {
+            Contribution c = new Contribution(code, changes);
+            context.forward(new Record<>(c.key(), c, context.currentSystemTimeMs()), CONTRIBUTIONS);
+        });
+        if (!byCode.isEmpty()) {
+            Progress.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withContributions(byCode.size()));
         }
     }
 

@@ -38,7 +38,8 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Back-fill throughput of the engine as it runs in production: a simulated authority's history
  * produced to an embedded KRaft broker, then the engine's KafkaStreams (RocksDB, exactly-once,
- * one stream thread) started and timed until its progress says every event is applied.
+ * one stream thread) started and timed until its progress says every event is applied and every
+ * counter delta it sent has been summed.
  * Run on demand (it is excluded from the test suite), never as a pass/fail test:
  *
  * <pre>./mvnw -pl services/engine -am test -Dengine.excludedGroups= -Dgroups=benchmark \
@@ -99,16 +100,25 @@ class EngineThroughputBenchmark {
                      ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
             streams.start();
             progress.subscribe(List.of(EngineTopics.ENGINE_PROGRESS));
-            Map<String, Long> byPartition = new HashMap<>();
+            Map<String, JsonNode> byKey = new HashMap<>();
             long deadline = System.nanoTime() + Duration.ofMinutes(30).toNanos();
-            while (handled < history.size() && System.nanoTime() < deadline) {
+            long nextReport = System.nanoTime();
+            boolean countersDone = false;
+            while ((handled < history.size() || !countersDone) && System.nanoTime() < deadline) {
                 for (var r : progress.poll(Duration.ofMillis(500))) {
-                    if (r.key().startsWith("partition-")) {
-                        JsonNode p = JsonSerde.MAPPER.readTree(r.value());
-                        byPartition.put(r.key(), p.get("applied").asLong() + p.get("rejected").asLong());
-                    }
+                    byKey.put(r.key(), JsonSerde.MAPPER.readTree(r.value()));
                 }
-                handled = byPartition.values().stream().mapToLong(Long::longValue).sum();
+                long accepted = sum(byKey, "partition-", "accepted");
+                handled = sum(byKey, "partition-", "applied") + sum(byKey, "partition-", "rejected");
+                long sent = sum(byKey, "partition-", "contributions");
+                long counted = sum(byKey, "counters-", "counted");
+                // Counters are final once every delta sent has been summed, after the last event is applied.
+                countersDone = handled >= history.size() && counted >= sent;
+                if (System.nanoTime() >= nextReport) {
+                    System.out.printf("BENCH t=%.0fs accepted=%d applied=%d contributions=%d counted=%d%n",
+                            (System.nanoTime() - s0) / 1e9, accepted, handled, sent, counted);
+                    nextReport += Duration.ofSeconds(5).toNanos();
+                }
             }
         } finally {
             broker.destroy();
@@ -116,5 +126,10 @@ class EngineThroughputBenchmark {
         double seconds = (System.nanoTime() - s0) / 1e9;
         System.out.printf("BENCH openCases=%d subjects=%d events=%d handled=%d produce=%.1fs engine=%.1fs rate=%.0f events/s%n",
                 openCases, subjects, history.size(), handled, produceSeconds, seconds, handled / seconds);
+    }
+
+    private static long sum(Map<String, JsonNode> byKey, String prefix, String field) {
+        return byKey.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToLong(e -> e.getValue().path(field).asLong()).sum();
     }
 }

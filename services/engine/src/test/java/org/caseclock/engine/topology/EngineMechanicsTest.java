@@ -215,6 +215,25 @@ class EngineMechanicsTest {
     }
 
     @Test
+    void aPutOffEvaluationIsDoneOnceNoRecordHasComeForFiveSeconds_notAfterItsQuietPeriod() {
+        // Given an engine that coalesces when more than 5 s behind, waiting 30 s of quiet per subject
+        var load = new EngineSettings.Load(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(10),
+                Duration.ofSeconds(1));
+        try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z", load)) {
+            engine.send(CHILD, "CaseAllocated", "2025-12-01T09:00:00Z", "team", "T1", "worker", "W1");
+            engine.send(CHILD, "CinPlanStarted", "2025-12-01T10:00:00Z", "planId", "P1");
+            // When a visit written a minute ago comes off the topic (a backlog), it is put off
+            engine.event(CHILD, "VisitRecorded", "2026-01-10T10:00:00Z", "visitId", "V1").sendWrittenAt("2026-01-20T11:59:00Z");
+            engine.advance(Duration.ofSeconds(4));
+            assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2025, 12, 29));
+            // Then the punctuation 5 s after the last record finds the input worked through and
+            // evaluates it, 25 s before its quiet period would have ended: 10 Jan + 28 days = 7 Feb
+            engine.advance(Duration.ofSeconds(1));
+            assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2026, 2, 7));
+        }
+    }
+
+    @Test
     void anInvalidRecordFromADirectProducerGoesToTheDeadLetterTopicWithTheReason() {
         try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z")) {
             engine.sendRaw(CHILD, "{\"specversion\":\"1.0\",\"id\":\"x1\",\"source\":\"s\",\"type\":\"VisitRecorded\","
