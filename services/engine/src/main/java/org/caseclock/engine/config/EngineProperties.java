@@ -22,9 +22,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param stateDir where Kafka Streams keeps its RocksDB stores
  * @param streamThreads stream threads in this instance
  * @param applicationId the Kafka Streams application id (consumer group and internal topic prefix)
- * @param coalesceWhenBehind how far behind its input the engine must be to put evaluations off until a subject is quiet
- * @param coalesceQuiet how long a subject must have had no event before a put-off evaluation
- * @param coalesceMaxDelay the longest an evaluation is put off
+ * @param coalesceWhenBehind how far behind its input the engine must be to put evaluations off (and how long
+ *        with no record means the backlog is worked through)
+ * @param coalesceDelay the longest an evaluation is put off
  * @param punctuationBudget the most time one punctuation spends on due subjects
  */
 @ConfigurationProperties("caseclock.engine")
@@ -38,8 +38,7 @@ public record EngineProperties(
         @DefaultValue("1") int streamThreads,
         @DefaultValue("caseclock-engine") String applicationId,
         @DefaultValue("5s") Duration coalesceWhenBehind,
-        @DefaultValue("30s") Duration coalesceQuiet,
-        @DefaultValue("10m") Duration coalesceMaxDelay,
+        @DefaultValue("30s") Duration coalesceDelay,
         @DefaultValue("800ms") Duration punctuationBudget) {
 
     /** Teams and the services they roll up to: {@code caseclock.organisation.teams.T1=FAM}. */

@@ -24,13 +24,13 @@ public record EngineSettings(
     /**
      * When to coalesce: while the engine is more than {@code behind} behind its input (a record
      * written to the topic longer ago than that: a back-fill or a catch-up), a subject's evaluation
-     * waits until it has had no event for {@code quiet} (at most {@code maxDelay}). Each
-     * punctuation works through due subjects for at most {@code punctuationBudget}, so the stream
-     * thread keeps polling.
+     * is put off for {@code delay} after the first event put off, or until no record has come for
+     * {@code behind}, whichever is sooner; its further events in that time cost no evaluation.
+     * Each punctuation works through due subjects for at most {@code punctuationBudget}, so the
+     * stream thread keeps polling.
      */
-    public record Load(Duration behind, Duration quiet, Duration maxDelay, Duration punctuationBudget) {
-        public static final Load DEFAULT = new Load(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(10),
-                Duration.ofMillis(800));
+    public record Load(Duration behind, Duration delay, Duration punctuationBudget) {
+        public static final Load DEFAULT = new Load(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(800));
     }
 
     public EngineSettings(Catalogue catalogue, Organisation organisation, WorkingCalendar calendar,

@@ -64,6 +64,11 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     private Progress lastPublished;
     /** Wall-clock time of the latest record: none for a while means the backlog is worked through. */
     private long lastRecordMs;
+    /**
+     * The subjects this instance has put off (mirrors the deferred store, which only it writes),
+     * so an event for a subject already put off needs no store read.
+     */
+    private final Set<String> putOff = new HashSet<>();
 
     SubjectProcessor(EngineSettings settings, EngineMetrics metrics) {
         this.settings = settings;
@@ -80,6 +85,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         this.deferred = context.getStateStore(Stores.DEFERRED);
         this.progress = context.getStateStore(Stores.PROGRESS);
         this.lastRecordMs = context.currentSystemTimeMs();
+        this.putOff.clear();
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -109,14 +115,14 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         return now.toEpochMilli() - record.timestamp() > settings.load().behind().toMillis();
     }
 
+    /** Puts the subject's evaluation off, unless it already is: then the event costs nothing more. */
     private void defer(String key, Instant now) {
-        Deferral current = deferred.get(key);
-        Deferral next = Deferral.next(current, now, settings.load().quiet(), settings.load().maxDelay());
-        if (current != null) {
-            dueIndex.delete(DueKey.of(current.due(), key));
+        if (!putOff.add(key) || deferred.get(key) != null) {
+            return;
         }
-        dueIndex.put(DueKey.of(next.due(), key), key);
-        deferred.put(key, next);
+        Deferral deferral = new Deferral(now.plus(settings.load().delay()));
+        dueIndex.put(DueKey.of(deferral.due(), key), key);
+        deferred.put(key, deferral);
     }
 
     /**
@@ -202,6 +208,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             dueIndex.delete(DueKey.of(pending.due(), key));
             deferred.delete(key);
         }
+        putOff.remove(key);
         Evaluation eval = evaluator.evaluate(Subject.parse(key), history, now);
         SubjectState old = states.get(key);
         if (old == null) {

@@ -194,31 +194,34 @@ class EngineMechanicsTest {
     }
 
     @Test
-    void behindABacklogASubjectIsEvaluatedOnceItsEventsStop_withTheSameResult() {
-        // Given an engine that coalesces when more than 5 s behind, waiting 5 s of quiet per subject
-        var load = new EngineSettings.Load(Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMinutes(1),
-                Duration.ofSeconds(1));
+    void behindABacklogASubjectIsEvaluatedOnceForItsEvents_whenItsDelayEnds_evenWhileRecordsKeepComing() {
+        // Given an engine that coalesces when more than 5 s behind, putting evaluations off for 10 s
+        var load = new EngineSettings.Load(Duration.ofSeconds(5), Duration.ofSeconds(10), Duration.ofSeconds(1));
         try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z", load)) {
             engine.send(CHILD, "CaseAllocated", "2025-12-01T09:00:00Z", "team", "T1", "worker", "W1");
             engine.send(CHILD, "CinPlanStarted", "2025-12-01T10:00:00Z", "planId", "P1");
             assertThat(engine.item(CHILD, "CIN4")).isNotNull();
-            // When two more events come off the topic a minute after they were written, they are stored
-            // but not yet evaluated
+            // When two visits come off the topic a minute after they were written, 4 s apart, and
+            // another child's record 4 s later keeps the input busy
             engine.event(CHILD, "VisitRecorded", "2025-12-20T10:00:00Z", "visitId", "V1").sendWrittenAt("2026-01-20T11:59:00Z");
+            engine.advance(Duration.ofSeconds(4));
             engine.event(CHILD, "VisitRecorded", "2026-01-10T10:00:00Z", "visitId", "V2").sendWrittenAt("2026-01-20T11:59:00Z");
+            engine.advance(Duration.ofSeconds(4));
+            engine.event("child/C2", "VisitRecorded", "2026-01-10T10:00:00Z", "visitId", "V9").sendWrittenAt("2026-01-20T11:59:00Z");
+            // Then they are stored but not yet evaluated
             assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2025, 12, 29));
-            // Then once the subject has been quiet for 5 s it is evaluated with everything
-            engine.advance(Duration.ofSeconds(6));
+            // Then 10 s after the first was put off (3 s after the last record) it is evaluated once, with both:
+            // last visit 10 Jan + 28 days = 7 Feb
+            engine.advance(Duration.ofSeconds(3));
             assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2026, 2, 7));
             assertThat(engine.tally("CIN4", "team/T1", "2026-01")).containsExactly(1, 1);
         }
     }
 
     @Test
-    void aPutOffEvaluationIsDoneOnceNoRecordHasComeForFiveSeconds_notAfterItsQuietPeriod() {
-        // Given an engine that coalesces when more than 5 s behind, waiting 30 s of quiet per subject
-        var load = new EngineSettings.Load(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(10),
-                Duration.ofSeconds(1));
+    void aPutOffEvaluationIsDoneOnceNoRecordHasComeForFiveSeconds_notWhenItsDelayEnds() {
+        // Given an engine that coalesces when more than 5 s behind, putting evaluations off for 30 s
+        var load = new EngineSettings.Load(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofSeconds(1));
         try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z", load)) {
             engine.send(CHILD, "CaseAllocated", "2025-12-01T09:00:00Z", "team", "T1", "worker", "W1");
             engine.send(CHILD, "CinPlanStarted", "2025-12-01T10:00:00Z", "planId", "P1");
@@ -227,7 +230,7 @@ class EngineMechanicsTest {
             engine.advance(Duration.ofSeconds(4));
             assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2025, 12, 29));
             // Then the punctuation 5 s after the last record finds the input worked through and
-            // evaluates it, 25 s before its quiet period would have ended: 10 Jan + 28 days = 7 Feb
+            // evaluates it, 25 s before its put-off ends: 10 Jan + 28 days = 7 Feb
             engine.advance(Duration.ofSeconds(1));
             assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2026, 2, 7));
         }
