@@ -67,7 +67,7 @@ class DashboardBrowserTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     // A fresh data directory, set before the context (and its in-process broker) starts.
-    static final Path DATA = freshDataDir();
+    static final Path DATA = DataDirs.fresh();
 
     @LocalServerPort
     int port;
@@ -90,7 +90,7 @@ class DashboardBrowserTest {
 
     @AfterAll
     static void forgetDataDir() {
-        System.clearProperty("caseclock.local.data-dir");
+        DataDirs.forget();
     }
 
     @AfterEach
@@ -219,15 +219,5 @@ class DashboardBrowserTest {
         Path dir = Path.of(asked == null || asked.isBlank() ? "target/screenshots" : asked);
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static Path freshDataDir() {
-        try {
-            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "app-data");
-            System.setProperty("caseclock.local.data-dir", dir.toString());
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
