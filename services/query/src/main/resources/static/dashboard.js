@@ -389,15 +389,23 @@ async function loadAlerts() {
     el('table', { id: 'alerts-list' },
     el('thead', {}, el('tr', {},
       el('th', {}, 'Raised'), el('th', {}, 'Indicator'), el('th', {}, 'Child'), el('th', {}, 'Team'),
-      el('th', {}, 'Worker'), el('th', { class: 'num' }, 'Was due'))),
+      el('th', {}, 'Worker'), el('th', { class: 'num' }, 'Was due'), el('th', {}, 'Told'))),
     el('tbody', {}, body.alerts.map((a) => {
       const v = state.views.get(a.code);
       return el('tr', { 'data-alert': a.id },
         el('td', {}, instantLabel(a.raisedAt)),
         el('td', {}, el('strong', {}, a.code), ' ', v ? v.name : ''),
         el('td', {}, who(a.subject)), el('td', {}, a.team), el('td', {}, a.worker || 'no worker'),
-        el('td', { class: 'num' }, dateLabel(a.due)));
+        el('td', { class: 'num' }, dateLabel(a.due)), el('td', { class: 'told' }, told(a.deliveries)));
     }))));
+}
+
+// How the alerts service told people of an open alert, per channel, from its delivery log.
+function told(deliveries) {
+  const sent = (deliveries || []).filter((d) => d.notice !== 'RESOLVED');
+  if (sent.length === 0) return 'no delivery recorded';
+  return sent.map((d) => (d.notice === 'ESCALATION' ? 'escalation ' : '') + d.channel + ' '
+    + (d.state === 'DELIVERED' ? '✓' : d.state.toLowerCase() + (d.attempts ? ' (' + d.attempts + ' tries)' : ''))).join(', ');
 }
 
 async function loadPack() {

@@ -46,8 +46,9 @@ import org.springframework.web.client.RestClient;
  * The whole system in a browser: the all-in-one app with a small simulated authority, its
  * dashboard in headless Chromium. The scorecard shows every catalogue indicator with a number; a
  * team's overdue list changes, without a reload, when an event is posted that resolves one of its
- * items and another that makes a new one overdue. Screenshots go to {@code target/screenshots},
- * or to the directory named by {@code CASECLOCK_SCREENSHOTS} (the README's are refreshed so).
+ * items and another that makes a new one overdue; a new alert's row says how it was told.
+ * Screenshots go to {@code target/screenshots}, or to the directory named by
+ * {@code CASECLOCK_SCREENSHOTS} (the README's are refreshed so).
  */
 @SpringBootTest(classes = CaseclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -67,7 +68,7 @@ class DashboardBrowserTest {
     static final ObjectMapper JSON = new ObjectMapper();
 
     // A fresh data directory, set before the context (and its in-process broker) starts.
-    static final Path DATA = freshDataDir();
+    static final Path DATA = DataDirs.fresh();
 
     @LocalServerPort
     int port;
@@ -90,7 +91,7 @@ class DashboardBrowserTest {
 
     @AfterAll
     static void forgetDataDir() {
-        System.clearProperty("caseclock.local.data-dir");
+        DataDirs.forget();
     }
 
     @AfterEach
@@ -158,6 +159,26 @@ class DashboardBrowserTest {
 
         assertThat(((JavascriptExecutor) browser).executeScript("return window.sameDocument === true;"))
                 .as("the list changed in the same page, without a reload").isEqualTo(true);
+
+        // A child back from a missing episode four days ago with no return interview: MC6 alerts, and
+        // the alerts tab says it was told on the log (no webhook or mail server is set up here).
+        String returned = "child/BT0004";
+        post(api, event("ChildRegistered", returned, Instant.now().minus(Duration.ofDays(6)),
+                "{\"birthDate\": \"2012-03-01\"}"));
+        post(api, event("CaseAllocated", returned, Instant.now().minus(Duration.ofDays(6)),
+                "{\"team\": \"" + CoverageEvents.TEAM + "\", \"worker\": \"W-BT\"}"));
+        post(api, event("MissingEpisodeStarted", returned, Instant.now().minus(Duration.ofDays(5)), "{\"episodeId\": \"BT-M9\"}"));
+        post(api, event("MissingEpisodeEnded", returned, Instant.now().minus(Duration.ofDays(4)), "{\"episodeId\": \"BT-M9\"}"));
+        ((JavascriptExecutor) browser).executeScript("location.hash = 'scope=team/" + CoverageEvents.TEAM + "&tab=alerts';");
+        String told = "#alerts-list tr[data-alert='MC6|" + returned + "|BT-M9'] td.told";
+        new WebDriverWait(browser, UI_TIMEOUT).until(b -> {
+            if (b.findElements(By.cssSelector(told)).isEmpty() || !b.findElement(By.cssSelector(told)).getText().equals("log ✓")) {
+                // The tab reloads every minute; ask again sooner.
+                ((JavascriptExecutor) b).executeScript("loadAlerts();");
+                return false;
+            }
+            return true;
+        });
     }
 
     /** Until {@code sent} holds and every accepted event is visible to the API. */
@@ -219,15 +240,5 @@ class DashboardBrowserTest {
         Path dir = Path.of(asked == null || asked.isBlank() ? "target/screenshots" : asked);
         Files.createDirectories(dir);
         Files.write(dir.resolve(name), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
-    }
-
-    private static Path freshDataDir() {
-        try {
-            Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "app-data");
-            System.setProperty("caseclock.local.data-dir", dir.toString());
-            return dir;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

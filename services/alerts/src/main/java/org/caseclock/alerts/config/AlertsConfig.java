@@ -10,6 +10,7 @@ import org.caseclock.alerts.delivery.Channels;
 import org.caseclock.alerts.delivery.DeliveryWorker;
 import org.caseclock.alerts.delivery.EmailChannel;
 import org.caseclock.alerts.delivery.Escalator;
+import org.caseclock.alerts.delivery.LogChannel;
 import org.caseclock.alerts.delivery.WebhookChannel;
 import org.caseclock.catalogue.Catalogue;
 import org.slf4j.Logger;
@@ -18,6 +19,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Fallback;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -28,19 +30,27 @@ public class AlertsConfig {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsConfig.class);
 
-    /** A bean so tests can move time on for the escalation check without waiting days. */
+    /**
+     * A bean so tests can move time on for the escalation check without waiting days. A fallback,
+     * as is the catalogue: in the all-in-one app the query service's (the same) are the ones used.
+     */
     @Bean
-    Clock clock() {
+    @Fallback
+    Clock alertsClock() {
         return Clock.systemUTC();
     }
 
     /** For indicator names in messages; the same overrides file as the engine and the query service. */
     @Bean
-    Catalogue catalogue(@Value("${caseclock.catalogue.overrides:#{null}}") Path overrides) {
+    @Fallback
+    Catalogue alertsCatalogue(@Value("${caseclock.catalogue.overrides:#{null}}") Path overrides) {
         return Catalogue.load(overrides);
     }
 
-    /** The webhook is on with a URL; e-mail with an SMTP host ({@code spring.mail.host}, which makes the sender). */
+    /**
+     * The webhook is on with a URL; e-mail with an SMTP host ({@code spring.mail.host}, which makes
+     * the sender); the log channel when {@code caseclock.alerts.log.enabled}.
+     */
     @Bean
     Channels channels(AlertsProperties properties, ObjectMapper json, ObjectProvider<JavaMailSender> mail) {
         List<Channel> on = new ArrayList<>();
@@ -51,9 +61,12 @@ public class AlertsConfig {
         if (sender != null) {
             on.add(new EmailChannel(sender, properties));
         }
+        if (properties.log().enabled()) {
+            on.add(new LogChannel());
+        }
         if (on.isEmpty()) {
-            log.warn("No alert channel is configured (caseclock.alerts.webhook.url, spring.mail.host): "
-                    + "alerts are recorded but nobody is told");
+            log.warn("No alert channel is configured (caseclock.alerts.webhook.url, spring.mail.host, "
+                    + "caseclock.alerts.log.enabled): alerts are recorded but nobody is told");
         } else {
             log.info("Alert channels: {}{}", on.stream().map(Channel::name).toList(),
                     sender == null ? "" : "; escalation by e-mail after " + properties.escalateAfter());

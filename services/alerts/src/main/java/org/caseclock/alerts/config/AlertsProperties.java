@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param escalationCheckInterval how often open alerts are checked against {@code escalateAfter}
  * @param defaults the addresses for teams not listed under {@code teams}
  * @param teams per team id: its manager's and escalation addresses
+ * @param log the log channel: each notice as a line of the application's log (off unless enabled)
  */
 @ConfigurationProperties("caseclock.alerts")
 public record AlertsProperties(
@@ -26,7 +27,8 @@ public record AlertsProperties(
         @DefaultValue Map<String, Route> teams,
         @DefaultValue Webhook webhook,
         @DefaultValue Email email,
-        @DefaultValue Delivery delivery) {
+        @DefaultValue Delivery delivery,
+        @DefaultValue Log log) {
 
     /** The team manager's address: the team's own, else the default. */
     public String managerOf(String team) {
@@ -52,6 +54,9 @@ public record AlertsProperties(
             return url != null;
         }
     }
+
+    /** @param enabled whether notices are written to the application log (no subject in it), e.g. with no webhook or mail server */
+    public record Log(@DefaultValue("false") boolean enabled) {}
 
     /** @param from the sender of every e-mail (the SMTP server itself is {@code spring.mail.*}) */
     public record Email(@DefaultValue("caseclock@localhost") String from) {}
