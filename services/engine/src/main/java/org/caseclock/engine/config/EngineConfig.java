@@ -74,6 +74,7 @@ public class EngineConfig {
         p.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, props.streamThreads());
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicas);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, props.stateCache().toBytes());
         KafkaStreams streams = new KafkaStreams(EngineTopology.build(settings, true, metrics), p);
         // A processing error is a bug, not bad input (that goes to the DLQ): fail loudly rather than skip an event.
         streams.setUncaughtExceptionHandler(e -> {

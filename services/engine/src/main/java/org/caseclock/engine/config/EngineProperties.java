@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 
 /**
  * What an authority configures for the engine, under {@code caseclock.engine}. Timescales,
@@ -26,6 +27,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        with no record means the backlog is worked through)
  * @param coalesceDelay the longest an evaluation is put off
  * @param punctuationBudget the most time one punctuation spends on due subjects
+ * @param stateCache memory for Kafka Streams' record cache, shared by the stream threads: writes to a
+ *        key between two commits are held there and reach RocksDB and the changelog once
  */
 @ConfigurationProperties("caseclock.engine")
 public record EngineProperties(
@@ -39,7 +42,8 @@ public record EngineProperties(
         @DefaultValue("caseclock-engine") String applicationId,
         @DefaultValue("5s") Duration coalesceWhenBehind,
         @DefaultValue("30s") Duration coalesceDelay,
-        @DefaultValue("800ms") Duration punctuationBudget) {
+        @DefaultValue("800ms") Duration punctuationBudget,
+        @DefaultValue("64MB") DataSize stateCache) {
 
     /** Teams and the services they roll up to: {@code caseclock.organisation.teams.T1=FAM}. */
     @ConfigurationProperties("caseclock.organisation")

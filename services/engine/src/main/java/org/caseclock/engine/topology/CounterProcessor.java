@@ -4,9 +4,11 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -38,8 +40,21 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
     private ProcessorContext<String, Object> context;
     private KeyValueStore<String, MonthTotals> totals;
     private KeyValueStore<String, CounterState> heads;
+    private KeyValueStore<String, String> unpublished;
     private KeyValueStore<String, Progress> progress;
     private Progress lastPublished;
+    /**
+     * Months marked unpublished since the last punctuation (mirrors what this instance has put in
+     * the store since), so a month touched a thousand times is written there once.
+     */
+    private final Set<String> markedUnpublished = new HashSet<>();
+    /**
+     * The latest totals and heads this instance has read or written, as objects: the stores hold
+     * JSON, and reading it back for every change is most of a back-fill's counting time. Only
+     * this processor writes these stores, so what it holds is what they hold.
+     */
+    private final Map<String, MonthTotals> totalsRead = lru(100_000);
+    private final Map<String, CounterState> headsRead = lru(20_000);
     private YearMonth rolledTo;
 
     CounterProcessor(EngineSettings settings) {
@@ -51,6 +66,10 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
         this.context = context;
         this.totals = context.getStateStore(Stores.COUNTERS);
         this.heads = context.getStateStore(Stores.COUNTER_HEADS);
+        this.unpublished = context.getStateStore(Stores.COUNTERS_UNPUBLISHED);
+        markedUnpublished.clear();
+        totalsRead.clear();
+        headsRead.clear();
         this.progress = context.getStateStore(Stores.COUNTER_PROGRESS);
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
@@ -67,18 +86,28 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
                 TreeSet<YearMonth> touched = touchedMonths.computeIfAbsent(key, k -> new TreeSet<>());
                 CounterState head = touchedHeads.get(key);
                 if (head == null) {
-                    head = heads.get(key);
+                    head = head(key);
                 }
                 if (head == null) {
                     head = new CounterState(c.code(), scope, change.month());
-                    heads.put(key, head);
+                    putHead(key, head);
                 }
                 head = roll(key, head, change.month().isAfter(now) ? change.month() : now, touched);
                 touchedHeads.put(key, head);
                 apply(key, head, change, touched);
             }
         }
-        touchedHeads.forEach((key, head) -> publish(head, touchedMonths.get(key)));
+        if (c.backfill()) {
+            // A back-fill touches the same LA and service months thousands of times a second:
+            // they are published at the next punctuation, once each.
+            touchedMonths.forEach((key, months) -> months.forEach(m -> {
+                if (markedUnpublished.add(monthKey(key, m))) {
+                    unpublished.put(monthKey(key, m), key);
+                }
+            }));
+        } else {
+            touchedHeads.forEach((key, head) -> publish(head, touchedMonths.get(key)));
+        }
         Progress.count(progress, Progress.countersKeyOf(context.taskId().partition()), Progress::withCounted);
     }
 
@@ -94,7 +123,7 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
             t = change.part() == Bucket.Part.VALUE
                     ? t.addValue(change.numerator(), change.denominator(), change.distinct())
                     : t.addRevision(change.numerator(), change.denominator(), change.distinct());
-            totals.put(monthKey(key, m), t);
+            putTotals(monthKey(key, m), t);
             touched.add(m);
         }
     }
@@ -109,15 +138,17 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
         while (m.isBefore(target)) {
             YearMonth next = m.plusMonths(1);
             if (snapshot) {
-                totals.put(monthKey(key, next), get(key, next).plusValue(get(key, m).carried()));
+                putTotals(monthKey(key, next), get(key, next).plusValue(get(key, m).carried()));
             }
-            totals.delete(monthKey(key, next.minusMonths(settings.retainedMonths())));
+            String dropped = monthKey(key, next.minusMonths(settings.retainedMonths()));
+            totals.delete(dropped);
+            totalsRead.remove(dropped);
             touched.add(next);
             touched.add(m); // the month just closed now has a first-reported value
             m = next;
         }
         CounterState rolled = new CounterState(head.code(), head.scope(), target);
-        heads.put(key, rolled);
+        putHead(key, rolled);
         return rolled;
     }
 
@@ -136,11 +167,28 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
             }
             rolledTo = now;
         }
+        publishUnpublished();
         String key = Progress.countersKeyOf(context.taskId().partition());
         Progress current = progress.get(key);
         if (current != null && !current.equals(lastPublished)) {
             context.forward(new Record<>(key, current, wallClockMs), PROGRESS);
             lastPublished = current;
+        }
+    }
+
+    private void publishUnpublished() {
+        List<KeyValue<String, String>> pending = new ArrayList<>();
+        try (KeyValueIterator<String, String> it = unpublished.all()) {
+            while (it.hasNext()) {
+                pending.add(it.next());
+            }
+        }
+        markedUnpublished.clear();
+        for (KeyValue<String, String> kv : pending) {
+            unpublished.delete(kv.key);
+            CounterState head = head(kv.value);
+            YearMonth m = YearMonth.parse(kv.key.substring(kv.value.length() + 1));
+            publish(head, new TreeSet<>(List.of(m)));
         }
     }
 
@@ -158,8 +206,47 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
     }
 
     private MonthTotals get(String key, YearMonth m) {
-        MonthTotals t = totals.get(monthKey(key, m));
-        return t == null ? MonthTotals.ZERO : t;
+        String monthKey = monthKey(key, m);
+        MonthTotals t = totalsRead.get(monthKey);
+        if (t == null) {
+            t = totals.get(monthKey);
+            if (t == null) {
+                return MonthTotals.ZERO;
+            }
+            totalsRead.put(monthKey, t);
+        }
+        return t;
+    }
+
+    private void putTotals(String monthKey, MonthTotals t) {
+        totals.put(monthKey, t);
+        totalsRead.put(monthKey, t);
+    }
+
+    private CounterState head(String key) {
+        CounterState head = headsRead.get(key);
+        if (head == null) {
+            head = heads.get(key);
+            if (head != null) {
+                headsRead.put(key, head);
+            }
+        }
+        return head;
+    }
+
+    private void putHead(String key, CounterState head) {
+        heads.put(key, head);
+        headsRead.put(key, head);
+    }
+
+    /** A map that forgets its least recently used entries past {@code max}. */
+    private static <V> Map<String, V> lru(int max) {
+        return new LinkedHashMap<>(1024, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, V> eldest) {
+                return size() > max;
+            }
+        };
     }
 
     private static String monthKey(String key, YearMonth m) {

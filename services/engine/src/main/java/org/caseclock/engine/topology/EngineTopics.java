@@ -29,7 +29,7 @@ public final class EngineTopics {
 
         /** Key {@code subject|eventId}: every event received, once per id (retractions included). */
         public static final String HISTORY = "subject-history";
-        /** Per subject put off under load: when it was first put off and when it is due. */
+        /** Per subject put off under load: when it is due. */
         public static final String DEFERRED = "deferred";
         /** Per subject: the items, contributions and alerts last published, and its next due instant. */
         public static final String SUBJECT_STATE = "subject-state";
@@ -37,6 +37,8 @@ public final class EngineTopics {
         public static final String DUE_INDEX = "due-index";
         /** Key {@code code|scope|yyyy-MM}: that month's totals. */
         public static final String COUNTERS = "counters";
+        /** Key {@code code|scope|yyyy-MM}: months changed by a back-fill and not yet published. */
+        public static final String COUNTERS_UNPUBLISHED = "counters-unpublished";
         /** Key {@code code|scope}: the latest month the counter has rolled into. */
         public static final String COUNTER_HEADS = "counter-heads";
         /** Per input partition: events accepted, duplicates, rejected, contributions sent. */

@@ -69,6 +69,7 @@ public final class EngineTopology {
         t.addStateStore(store(EngineTopics.Stores.DUE_INDEX, Serdes.String(), persistent), ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.PROGRESS, new JsonSerde<>(Progress.class), persistent), "validate", ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.COUNTERS, new JsonSerde<>(CounterState.MonthTotals.class), persistent), "counters");
+        t.addStateStore(store(EngineTopics.Stores.COUNTERS_UNPUBLISHED, Serdes.String(), persistent), "counters");
         t.addStateStore(store(EngineTopics.Stores.COUNTER_HEADS, new JsonSerde<>(CounterState.class), persistent), "counters");
         t.addStateStore(store(EngineTopics.Stores.COUNTER_PROGRESS, new JsonSerde<>(Progress.class), persistent), "counters");
         return t;

@@ -209,6 +209,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             deferred.delete(key);
         }
         putOff.remove(key);
+        boolean backfill = pending != null;
         Evaluation eval = evaluator.evaluate(Subject.parse(key), history, now);
         SubjectState old = states.get(key);
         if (old == null) {
@@ -216,7 +217,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         }
         Map<String, PublishedItem> items = publishItems(key, eval, old, now);
         Map<String, Alert> alerts = raiseAndResolve(key, items, old, now);
-        publishContributions(eval, old);
+        publishContributions(eval, old, backfill);
 
         if (old.nextChange() != null) {
             dueIndex.delete(DueKey.of(old.nextChange(), key));
@@ -291,7 +292,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
      * last worked out in an earlier month still stands, unseen, for each month since (counters
      * roll it forward), so that is what the new figure for those months is compared with.
      */
-    private void publishContributions(Evaluation eval, SubjectState old) {
+    private void publishContributions(Evaluation eval, SubjectState old, boolean backfill) {
         YearMonth now = eval.month();
         YearMonth windowStart = now.minusMonths(settings.retainedMonths() - 1L);
         Map<Bucket, Tally> before = new HashMap<>();
@@ -329,7 +330,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
                     b.team(), b.month(), b.part(), b.distinct(), delta.numerator(), delta.denominator(), carry));
         }
         byCode.forEach((code, changes) -> {
-            Contribution c = new Contribution(code, changes);
+            Contribution c = new Contribution(code, changes, backfill);
             context.forward(new Record<>(c.key(), c, context.currentSystemTimeMs()), CONTRIBUTIONS);
         });
         if (!byCode.isEmpty()) {

@@ -88,6 +88,7 @@ class EngineThroughputBenchmark {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench").toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024); // as the engine's default
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 
         long s0 = System.nanoTime();

@@ -214,6 +214,8 @@ class EngineMechanicsTest {
             // last visit 10 Jan + 28 days = 7 Feb
             engine.advance(Duration.ofSeconds(3));
             assertThat(engine.item(CHILD, "CIN4").due()).isEqualTo(LocalDate.of(2026, 2, 7));
+            // And the month values it changed are published by the counters' next punctuation, once
+            engine.advance(Duration.ofSeconds(1));
             assertThat(engine.tally("CIN4", "team/T1", "2026-01")).containsExactly(1, 1);
         }
     }
