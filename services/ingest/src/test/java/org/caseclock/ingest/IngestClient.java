@@ -9,8 +9,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 
-/** Posts to a running ingest over real HTTP, as a case management system would. */
-record IngestClient(int port) {
+/** Posts to a running ingest over real HTTP, as a case management system would; with a bearer token if given. */
+record IngestClient(int port, String token) {
+
+    IngestClient(int port) {
+        this(port, null);
+    }
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -22,11 +26,13 @@ record IngestClient(int port) {
     }
 
     Answer post(String contentType, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/events"))
                 .header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
-        HttpResponse<String> response = send(request);
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        HttpResponse<String> response = send(request.build());
         return new Answer(response.statusCode(), response.body().isEmpty() ? null : read(response.body()));
     }
 

@@ -7,6 +7,7 @@ import java.util.Map;
 import org.caseclock.query.store.AlertStore;
 import org.caseclock.query.store.DeliveryStore;
 import org.caseclock.query.store.DeliveryStore.StoredDelivery;
+import org.caseclock.query.store.Scope;
 import org.caseclock.query.store.StoredAlert;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -28,16 +29,21 @@ class AlertsController {
 
     private final AlertStore alerts;
     private final DeliveryStore deliveries;
+    private final Access access;
 
-    AlertsController(AlertStore alerts, DeliveryStore deliveries) {
+    AlertsController(AlertStore alerts, DeliveryStore deliveries, Access access) {
         this.alerts = alerts;
         this.deliveries = deliveries;
+        this.access = access;
     }
 
     /** The scope's alerts, newest first, optionally only OPEN or only RESOLVED. */
     @GetMapping("/api/alerts")
     Alerts alerts(@RequestParam String scope, @RequestParam(required = false) String state) {
-        List<StoredAlert> found = alerts.find(Params.scope(scope), Params.alertState(state));
+        Scope s = Params.scope(scope);
+        String st = Params.alertState(state);
+        access.list(s, "/api/alerts", null);
+        List<StoredAlert> found = alerts.find(s, st);
         Map<String, List<StoredDelivery>> sent = deliveries.ofAlerts(found.stream().map(StoredAlert::id).toList());
         return new Alerts(found.stream().map(a -> AlertView.of(a, sent)).toList());
     }

@@ -23,6 +23,13 @@ class ApiErrors {
         return error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
+    /** Names the scope the token does not reach. */
+    @ExceptionHandler(Forbidden.class)
+    ResponseEntity<Map<String, String>> forbidden(Forbidden e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("error", e.getMessage(), "scope", e.scope().toString()));
+    }
+
     @ExceptionHandler(MissingServletRequestParameterException.class)
     ResponseEntity<Map<String, String>> missing(MissingServletRequestParameterException e) {
         return error(HttpStatus.BAD_REQUEST, e.getParameterName() + " is required");

@@ -21,10 +21,12 @@ class IndicatorsController {
 
     private final Scorecard scorecard;
     private final Catalogue catalogue;
+    private final Access access;
 
-    IndicatorsController(Scorecard scorecard, Catalogue catalogue) {
+    IndicatorsController(Scorecard scorecard, Catalogue catalogue, Access access) {
         this.scorecard = scorecard;
         this.catalogue = catalogue;
+        this.access = access;
     }
 
     /** Every catalogue indicator, in catalogue order: now, or for the month asked. */
@@ -32,6 +34,7 @@ class IndicatorsController {
     Indicators indicators(@RequestParam String scope, @RequestParam(required = false) String period) {
         Scope s = Params.scope(scope);
         YearMonth month = Params.period(period);
+        access.aggregates(s);
         return new Indicators(s.toString(), scorecard.now(), month, scorecard.all(s, month));
     }
 
@@ -41,6 +44,7 @@ class IndicatorsController {
         requireKnown(code);
         Scope s = Params.scope(scope);
         YearMonth month = Params.period(period);
+        access.aggregates(s);
         IndicatorView view = scorecard.views(List.of(code), s, month, Params.months(months)).get(0);
         return new IndicatorDetail(s.toString(), scorecard.now(), month, view);
     }

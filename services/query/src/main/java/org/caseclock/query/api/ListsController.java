@@ -22,11 +22,13 @@ class ListsController {
     private final ItemStore items;
     private final IndicatorsController indicators;
     private final Clock clock;
+    private final Access access;
 
-    ListsController(ItemStore items, IndicatorsController indicators, Clock clock) {
+    ListsController(ItemStore items, IndicatorsController indicators, Clock clock, Access access) {
         this.items = items;
         this.indicators = indicators;
         this.clock = clock;
+        this.access = access;
     }
 
     /**
@@ -40,6 +42,7 @@ class ListsController {
         Scope s = Params.scope(scope);
         String st = Params.status(status);
         YearMonth month = Params.period(period);
+        access.list(s, "/api/indicators/" + code + "/items", code);
         LocalDate today = London.date(clock.instant());
         List<StoredItem> found = month == null
                 ? items.live(code, s, st, YearMonth.from(today))
@@ -51,6 +54,7 @@ class ListsController {
     @GetMapping("/api/overdue")
     Items overdue(@RequestParam String scope) {
         Scope s = Params.scope(scope);
+        access.list(s, "/api/overdue", null);
         return new Items(sorted(items.overdueAndDueSoon(s), London.date(clock.instant())));
     }
 

@@ -33,7 +33,8 @@ public class LiveUpdates implements DisposableBean {
     /** An item appeared, changed status or team, or went; {@code status} is null when it went. */
     record ItemEvent(String previousStatus, String status, ItemView item) {}
 
-    private record Subscriber(Scope scope, SseEmitter emitter) {}
+    /** @param items whether it may be sent item events (child-level data) */
+    private record Subscriber(Scope scope, boolean items, SseEmitter emitter) {}
 
     private final Set<Subscriber> subscribers = ConcurrentHashMap.newKeySet();
     private final ExecutorService sender = Executors.newSingleThreadExecutor(r -> new Thread(r, "sse-sender"));
@@ -48,10 +49,10 @@ public class LiveUpdates implements DisposableBean {
                 .register(registry);
     }
 
-    SseEmitter subscribe(Scope scope) {
+    SseEmitter subscribe(Scope scope, boolean items) {
         // No timeout: the heartbeat finds clients that have gone.
         SseEmitter emitter = new SseEmitter(0L);
-        Subscriber subscriber = new Subscriber(scope, emitter);
+        Subscriber subscriber = new Subscriber(scope, items, emitter);
         emitter.onCompletion(() -> subscribers.remove(subscriber));
         emitter.onTimeout(() -> subscribers.remove(subscriber));
         emitter.onError(e -> subscribers.remove(subscriber));
@@ -87,7 +88,7 @@ public class LiveUpdates implements DisposableBean {
         StoredItem shown = after != null ? after : before;
         ItemEvent event = new ItemEvent(was, is, ItemView.of(shown, London.date(clock.instant())));
         for (Subscriber s : subscribers) {
-            if (covers(s.scope(), before) || covers(s.scope(), after)) {
+            if (s.items() && (covers(s.scope(), before) || covers(s.scope(), after))) {
                 send(s, SseEmitter.event().name("item").data(event));
             }
         }

@@ -24,10 +24,12 @@ class PacksController {
 
     private final Packs packs;
     private final Scorecard scorecard;
+    private final Access access;
 
-    PacksController(Packs packs, Scorecard scorecard) {
+    PacksController(Packs packs, Scorecard scorecard, Access access) {
         this.packs = packs;
         this.scorecard = scorecard;
+        this.access = access;
     }
 
     @GetMapping("/api/packs/{name}")
@@ -38,6 +40,7 @@ class PacksController {
             throw new BadRequest("format must be csv or json");
         }
         Scope s = Params.scope(scope);
+        access.aggregates(s);
         Pack pack = new Pack(name, s.toString(), scorecard.now(), scorecard.views(codes, s, null, TREND_MONTHS));
         if ("csv".equals(format)) {
             return ResponseEntity.ok().contentType(CSV)

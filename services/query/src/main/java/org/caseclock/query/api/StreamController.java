@@ -1,5 +1,6 @@
 package org.caseclock.query.api;
 
+import org.caseclock.query.store.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -10,14 +11,20 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 class StreamController {
 
     private final LiveUpdates live;
+    private final Access access;
 
-    StreamController(LiveUpdates live) {
+    StreamController(LiveUpdates live, Access access) {
         this.live = live;
+        this.access = access;
     }
 
-    /** {@code event: indicator} for month values, {@code event: item} for item status changes, in the scope. */
+    /**
+     * {@code event: indicator} for month values, {@code event: item} for item status changes, in
+     * the scope; item events only where the token may read the scope's lists.
+     */
     @GetMapping(path = "/api/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     SseEmitter stream(@RequestParam String scope) {
-        return live.subscribe(Params.scope(scope));
+        Scope s = Params.scope(scope);
+        return live.subscribe(s, access.streamWithItems(s, "/api/stream"));
     }
 }
