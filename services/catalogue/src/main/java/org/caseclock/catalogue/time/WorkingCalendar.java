@@ -4,6 +4,7 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.Month;
 import java.time.temporal.TemporalAdjusters;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -17,11 +18,33 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class WorkingCalendar {
 
+    /** Days the index covers; outside them working days are counted one day at a time. */
+    private static final long INDEX_FROM = LocalDate.of(1990, 1, 1).toEpochDay();
+    private static final long INDEX_TO = LocalDate.of(2100, 12, 31).toEpochDay();
+
     private final Set<LocalDate> additions;
     private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
+    /**
+     * Working days counted from INDEX_FROM up to and including each day, and the working days in
+     * order: "n working days after" is then two array reads, not a walk over the calendar (the
+     * engine asks it hundreds of times per subject evaluation).
+     */
+    private final int[] workingUpTo;
+    private final long[] workingDays;
 
     public WorkingCalendar(Collection<LocalDate> additions) {
         this.additions = Set.copyOf(additions);
+        int days = (int) (INDEX_TO - INDEX_FROM + 1);
+        this.workingUpTo = new int[days];
+        long[] working = new long[days];
+        int count = 0;
+        for (int i = 0; i < days; i++) {
+            if (isWorkingDayByRule(LocalDate.ofEpochDay(INDEX_FROM + i))) {
+                working[count++] = INDEX_FROM + i;
+            }
+            workingUpTo[i] = count;
+        }
+        this.workingDays = Arrays.copyOf(working, count);
     }
 
     public static WorkingCalendar englandAndWales() {
@@ -29,6 +52,15 @@ public final class WorkingCalendar {
     }
 
     public boolean isWorkingDay(LocalDate date) {
+        long day = date.toEpochDay();
+        if (day > INDEX_FROM && day <= INDEX_TO) {
+            int i = (int) (day - INDEX_FROM);
+            return workingUpTo[i] != workingUpTo[i - 1];
+        }
+        return isWorkingDayByRule(date);
+    }
+
+    private boolean isWorkingDayByRule(LocalDate date) {
         DayOfWeek dow = date.getDayOfWeek();
         return dow != DayOfWeek.SATURDAY && dow != DayOfWeek.SUNDAY && !isBankHoliday(date);
     }
@@ -39,6 +71,20 @@ public final class WorkingCalendar {
 
     /** The nth working day after {@code date}; the date itself is day 0 and need not be a working day. */
     public LocalDate plusWorkingDays(LocalDate date, int n) {
+        long day = date.toEpochDay();
+        if (n >= 0 && day >= INDEX_FROM && day <= INDEX_TO) {
+            if (n == 0) {
+                return date;
+            }
+            int target = workingUpTo[(int) (day - INDEX_FROM)] + n - 1;
+            if (target < workingDays.length) {
+                return LocalDate.ofEpochDay(workingDays[target]);
+            }
+        }
+        return countDayByDay(date, n);
+    }
+
+    private LocalDate countDayByDay(LocalDate date, int n) {
         LocalDate d = date;
         int counted = 0;
         while (counted < n) {

@@ -64,6 +64,23 @@ class WorkingCalendarTest {
     }
 
     @Test
+    void workingDaysAfterADateAreTheSameAsCountingDayByDay_2019To2031_withAnAddedDay() {
+        WorkingCalendar local = new WorkingCalendar(List.of(LocalDate.of(2026, 1, 2)));
+        for (LocalDate d = LocalDate.of(2019, 1, 1); d.isBefore(LocalDate.of(2032, 1, 1)); d = d.plusDays(1)) {
+            for (int n = 0; n <= 30; n++) {
+                LocalDate expected = d;
+                for (int counted = 0; counted < n; ) {
+                    expected = expected.plusDays(1);
+                    if (local.isWorkingDay(expected)) {
+                        counted++;
+                    }
+                }
+                assertThat(local.plusWorkingDays(d, n)).as("%s + %d working days", d, n).isEqualTo(expected);
+            }
+        }
+    }
+
+    @Test
     void anAuthorityCanAddDays() {
         WorkingCalendar local = new WorkingCalendar(List.of(LocalDate.of(2026, 1, 2)));
         // Thu 1 Jan is a holiday, Fri 2 Jan added: 31 Dec 2025 + 1 WD = Mon 5 Jan
