@@ -26,7 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record SimulatorProperties(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("1") long seed,
-        @DefaultValue("200") int openCases,
+        @DefaultValue("1500") int openCases,
         @DefaultValue("14") int historyMonths,
         @DefaultValue("riverside") String authority,
         @DefaultValue("1d") Duration catchUp,
