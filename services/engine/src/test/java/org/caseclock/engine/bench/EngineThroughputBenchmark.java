@@ -38,12 +38,14 @@ import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 /**
  * Back-fill throughput of the engine as it runs in production: a simulated authority's history
  * produced to an embedded KRaft broker, then the engine's KafkaStreams (RocksDB, exactly-once,
- * one stream thread) started and timed until its progress says every event is applied and every
- * counter delta it sent has been summed.
- * Run on demand (it is excluded from the test suite), never as a pass/fail test:
+ * {@code bench.threads} stream threads over {@code bench.partitions} partitions) started and timed
+ * until its progress says every event is applied and every counter change it sent has been summed.
+ * Run on demand (it is excluded from the test suite), never as a pass/fail test; {@code test.jvm}
+ * replaces the test JVM's quick-start C1-only flags so the engine runs fully compiled:
  *
- * <pre>./mvnw -pl services/engine -am test -Dengine.excludedGroups= -Dgroups=benchmark \
- *     -Dtest=EngineThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dbench.openCases=1000</pre>
+ * <pre>./mvnw -pl services/engine -am test -Dengine.excludedGroups=none -Dgroups=benchmark \
+ *     -Dtest=EngineThroughputBenchmark -Dsurefire.failIfNoSpecifiedTests=false -Dtest.jvm=-Xmx4g \
+ *     -Dbench.openCases=3000 -Dbench.threads=2 -Dbench.partitions=6</pre>
  */
 @Tag("benchmark")
 class EngineThroughputBenchmark {
@@ -52,6 +54,7 @@ class EngineThroughputBenchmark {
     void backfill() throws Exception {
         int openCases = Integer.getInteger("bench.openCases", 1000);
         int partitions = Integer.getInteger("bench.partitions", 2);
+        int threads = Integer.getInteger("bench.threads", 1);
         Instant now = Instant.now();
         List<CaseEvent> history = new Simulator(SimulatorConfig.defaults(42, now).withOpenCases(openCases)).history().toList();
         long subjects = history.stream().map(e -> e.subject().toString()).distinct().count();
@@ -88,6 +91,7 @@ class EngineThroughputBenchmark {
         props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench").toString());
         props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
+        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
         props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024); // as the engine's default
         props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
 
@@ -125,8 +129,8 @@ class EngineThroughputBenchmark {
             broker.destroy();
         }
         double seconds = (System.nanoTime() - s0) / 1e9;
-        System.out.printf("BENCH openCases=%d subjects=%d events=%d handled=%d produce=%.1fs engine=%.1fs rate=%.0f events/s%n",
-                openCases, subjects, history.size(), handled, produceSeconds, seconds, handled / seconds);
+        System.out.printf("BENCH threads=%d partitions=%d openCases=%d subjects=%d events=%d handled=%d produce=%.1fs engine=%.1fs rate=%.0f events/s%n",
+                threads, partitions, openCases, subjects, history.size(), handled, produceSeconds, seconds, handled / seconds);
     }
 
     private static long sum(Map<String, JsonNode> byKey, String prefix, String field) {
