@@ -167,16 +167,19 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
             }
             rolledTo = now;
         }
-        publishUnpublished();
+        long stopAt = System.nanoTime() + settings.load().punctuationBudget().toNanos();
+        boolean allPublished = publishUnpublished(stopAt);
         String key = Progress.countersKeyOf(context.taskId().partition());
         Progress current = progress.get(key);
-        if (current != null && !current.equals(lastPublished)) {
+        // Progress says what is counted is readable: not while month values wait to be published.
+        if (allPublished && current != null && !current.equals(lastPublished)) {
             context.forward(new Record<>(key, current, wallClockMs), PROGRESS);
             lastPublished = current;
         }
     }
 
-    private void publishUnpublished() {
+    /** Publishes the months a back-fill changed, within the budget; whether none is left waiting. */
+    private boolean publishUnpublished(long stopAt) {
         List<KeyValue<String, String>> pending = new ArrayList<>();
         try (KeyValueIterator<String, String> it = unpublished.all()) {
             while (it.hasNext()) {
@@ -184,12 +187,19 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
             }
         }
         markedUnpublished.clear();
-        for (KeyValue<String, String> kv : pending) {
+        for (int i = 0; i < pending.size(); i++) {
+            KeyValue<String, String> kv = pending.get(i);
+            if (i > 0 && System.nanoTime() > stopAt) {
+                // The rest wait for the next punctuation, still marked, so new changes need not mark them again.
+                pending.subList(i, pending.size()).forEach(left -> markedUnpublished.add(left.key));
+                return false;
+            }
             unpublished.delete(kv.key);
             CounterState head = head(kv.value);
             YearMonth m = YearMonth.parse(kv.key.substring(kv.value.length() + 1));
             publish(head, new TreeSet<>(List.of(m)));
         }
+        return true;
     }
 
     private void publish(CounterState head, TreeSet<YearMonth> touched) {
