@@ -164,6 +164,12 @@ final class EngineHarness implements AutoCloseable {
         drain();
     }
 
+    /** Sends a raw record as written to the topic at {@code at}: before now - 5 s it is a backlog. */
+    void sendRawWrittenAt(String key, String json, Instant at) {
+        input.pipeInput(new TestRecord<>(key.getBytes(StandardCharsets.UTF_8), json.getBytes(StandardCharsets.UTF_8), at));
+        drain();
+    }
+
     /** Moves the wall clock on, running the punctuators as a real clock would. */
     void advance(Duration d) {
         wallClock = wallClock.plus(d);
@@ -223,6 +229,14 @@ final class EngineHarness implements AutoCloseable {
 
     Map<String, PublishedItem> allItems() {
         return items;
+    }
+
+    Map<String, IndicatorValue> allValues() {
+        return values;
+    }
+
+    Instant wallClock() {
+        return wallClock;
     }
 
     @Override
