@@ -28,8 +28,9 @@ import org.caseclock.engine.topology.EngineTopics.Stores;
 /**
  * Sums contributions into counters per {@code code|scope} and month, and publishes each month's
  * value with its first-reported value. Contributions arrive keyed by code, so one task owns every
- * scope of a code and a subject's changes reach the team, service and LA counters in one record. When the month turns, a snapshot counter carries its
- * totals into the new month; this happens per counter (a few thousand), never per subject.
+ * scope of a code and a subject's changes reach the team, service and LA counters in one record.
+ * When the month turns, a snapshot counter carries its totals into the new month; this happens per
+ * counter (a few thousand), never per subject.
  */
 final class CounterProcessor implements Processor<String, Contribution, String, Object> {
 
