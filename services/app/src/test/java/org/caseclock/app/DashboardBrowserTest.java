@@ -48,13 +48,15 @@ import org.springframework.web.client.RestClient;
  * team's overdue list changes, without a reload, when an event is posted that resolves one of its
  * items and another that makes a new one overdue; a new alert's row says how it was told.
  * Screenshots go to {@code target/screenshots}, or to the directory named by
- * {@code CASECLOCK_SCREENSHOTS} (the README's are refreshed so).
+ * {@code CASECLOCK_SCREENSHOTS} (the README's are refreshed so, with {@code CASECLOCK_OPEN_CASES}
+ * set to the app's default authority size).
  */
 @SpringBootTest(classes = CaseclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
                 "caseclock.local.kafka.port=0",
                 "caseclock.local.mongodb.port=0",
-                "caseclock.simulator.open-cases=" + DashboardBrowserTest.OPEN_CASES,
+                // CASECLOCK_OPEN_CASES: a larger authority for the README's screenshots than CI needs.
+                "caseclock.simulator.open-cases=${CASECLOCK_OPEN_CASES:" + DashboardBrowserTest.OPEN_CASES + "}",
                 // History up to now: live time then moves only as fast as the clock, and the test's own events stand out.
                 "caseclock.simulator.catch-up=0s",
                 "caseclock.simulator.speed=1"})
