@@ -6,8 +6,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.caseclock.events.CaseEvent;
+import org.caseclock.events.EventData;
 import org.caseclock.events.EventType;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +29,8 @@ class DefaultRunTest {
     private static Instant latestTime = Instant.MIN;
     private static long recordedBeforeItHappened;
     private static Duration generation;
+    private static final Set<String> cameIntoCareBeforeRoutine = new HashSet<>();
+    private static final Set<String> withInitialHealthAssessment = new HashSet<>();
 
     @BeforeAll
     static void runTheDefaultAuthorityOnce() {
@@ -50,6 +55,13 @@ class DefaultRunTest {
         latestTime = event.timeInstant().isAfter(latestTime) ? event.timeInstant() : latestTime;
         recordedBeforeItHappened += event.recordedInstant().isBefore(event.timeInstant()) ? 1 : 0;
         openAtNow.add(event);
+        if (event.type() == EventType.BecameLookedAfter
+                && event.timeInstant().isBefore(SimulatorConfig.defaults(1, Runs.NOW).routineFrom())) {
+            cameIntoCareBeforeRoutine.add(event.subject().toString());
+        }
+        if (event.data() instanceof EventData.HealthAssessmentCompleted h && h.kind() == EventData.HealthAssessmentKind.INITIAL) {
+            withInitialHealthAssessment.add(event.subject().toString());
+        }
     }
 
     @Test
@@ -67,6 +79,12 @@ class DefaultRunTest {
     void nothingHappensAfterNowOrIsRecordedBeforeItHappened() {
         assertThat(latestTime).isBeforeOrEqualTo(Runs.NOW);
         assertThat(recordedBeforeItHappened).isZero();
+    }
+
+    @Test
+    void childrenInCareSinceBeforeRoutineActivityIsSentStillHaveTheirInitialHealthAssessment_soCla18IsNotOverdueForYears() {
+        assertThat(cameIntoCareBeforeRoutine).hasSizeGreaterThan(100);
+        assertThat(cameIntoCareBeforeRoutine).allMatch(withInitialHealthAssessment::contains);
     }
 
     @Test

@@ -59,7 +59,7 @@ final class Recorder {
 
     void record(Subject subject, Instant time, EventData data) {
         EventType type = TYPES.get(data.getClass());
-        if (time.isBefore(routineFrom) && ROUTINE.contains(type)) {
+        if (time.isBefore(routineFrom) && ROUTINE.contains(type) && !pairedWithCareStart(data)) {
             return;
         }
         if (!time.isBefore(correctionsFrom) && CORRECTABLE.contains(type) && dice.chance(recording.retractionShare())) {
@@ -71,6 +71,14 @@ final class Recorder {
         if (dice.chance(recording.duplicateShare())) {
             send.accept(event.recordedInstant().plus(dice.minutes(1, 3 * 24 * 60)), event);
         }
+    }
+
+    /**
+     * CLA18 pairs the start of a period of care, which is always sent however old, with its initial
+     * health assessment: without it every child in care since before the history would stay overdue.
+     */
+    private static boolean pairedWithCareStart(EventData data) {
+        return data instanceof EventData.HealthAssessmentCompleted h && h.kind() == EventData.HealthAssessmentKind.INITIAL;
     }
 
     private void recordWronglyThenCorrect(EventType type, Subject subject, Instant time, EventData data) {
