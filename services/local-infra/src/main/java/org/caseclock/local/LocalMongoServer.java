@@ -14,9 +14,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A MongoDB stand-in (mongo-java-server) inside this JVM, listening on loopback only, for the
- * {@code local} profile and tests. It speaks the wire protocol to the real driver, change streams
- * included (the oplog is on), but has no transactions. In memory unless given a file, in which
- * case an H2 MVStore keeps the data across restarts.
+ * {@code local} profile and tests. It speaks the wire protocol to the real driver, but has no
+ * transactions, and no oplog: nothing here uses change streams, and its oplog would keep a copy of
+ * every write in memory for good. In memory unless given a file, in which case an H2 MVStore keeps
+ * the data across restarts.
  */
 public final class LocalMongoServer implements AutoCloseable {
 
@@ -52,8 +53,6 @@ public final class LocalMongoServer implements AutoCloseable {
 
     private static LocalMongoServer start(MongoBackend backend, int port, Path file) {
         MongoServer server = new MongoServer(backend);
-        // Change streams read the oplog; without it they fail.
-        server.enableOplog();
         server.bind(HOST, port);
         return new LocalMongoServer(server, server.getLocalAddress(), file);
     }

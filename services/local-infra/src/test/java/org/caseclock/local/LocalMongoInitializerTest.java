@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import com.mongodb.client.MongoCollection;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -129,20 +128,6 @@ class LocalMongoInitializerTest {
             assertThat(after.getBean(LocalMongoServer.class).file()).isEqualTo(dir.resolve("mongodb/caseclock.mv").toAbsolutePath());
         } finally {
             after.close();
-        }
-    }
-
-    @Test
-    void change_streams_work_because_the_oplog_is_on() {
-        try (LocalMongoServer server = LocalMongoServer.inMemory(0);
-             MongoClient client = MongoClients.create(server.uri("caseclock"))) {
-            MongoCollection<Document> things = client.getDatabase("caseclock").getCollection("things");
-            things.insertOne(new Document("_id", "first"));
-            var stream = things.watch().cursor();
-            things.insertOne(new Document("_id", "second"));
-
-            assertThat(stream.next().getDocumentKey().getString("_id").getValue()).isEqualTo("second");
-            stream.close();
         }
     }
 }
