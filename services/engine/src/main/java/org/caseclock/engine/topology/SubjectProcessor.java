@@ -150,40 +150,56 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         metrics.punctuated(Duration.ofNanos(System.nanoTime() - started), evaluated);
     }
 
+    /**
+     * Read in batches rather than all at once: after a long stop or in a large back-fill there can
+     * be hundreds of thousands due, and a punctuation only gets through what its budget allows.
+     */
+    private static final int BATCH = 500;
+
     private int evaluateDue(Instant now, long stopAt) {
-        List<KeyValue<String, String>> due = new ArrayList<>();
-        try (KeyValueIterator<String, String> it = dueIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
-            while (it.hasNext()) {
-                due.add(it.next());
-            }
-        }
         int evaluated = 0;
-        for (KeyValue<String, String> entry : due) {
-            if (System.nanoTime() > stopAt) {
-                break; // the rest stay in the index for the next punctuation
+        while (System.nanoTime() < stopAt) {
+            List<KeyValue<String, String>> due = new ArrayList<>(BATCH);
+            try (KeyValueIterator<String, String> it = dueIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
+                while (it.hasNext() && due.size() < BATCH) {
+                    due.add(it.next());
+                }
             }
-            dueIndex.delete(entry.key);
-            reevaluate(entry.value, now);
-            evaluated++;
+            if (due.isEmpty()) {
+                break;
+            }
+            for (KeyValue<String, String> entry : due) {
+                if (System.nanoTime() > stopAt) {
+                    return evaluated; // the rest stay in the index for the next punctuation
+                }
+                dueIndex.delete(entry.key);
+                reevaluate(entry.value, now);
+                evaluated++;
+            }
         }
         return evaluated;
     }
 
-    /** Every put-off evaluation, whatever its due instant (reevaluate takes it out of the index). */
+    /** Every put-off evaluation, whatever its due instant (reevaluate takes it out of the store and index). */
     private int evaluateDeferred(Instant now, long stopAt) {
-        List<String> keys = new ArrayList<>();
-        try (KeyValueIterator<String, Deferral> it = deferred.all()) {
-            while (it.hasNext()) {
-                keys.add(it.next().key);
-            }
-        }
         int evaluated = 0;
-        for (String key : keys) {
-            if (System.nanoTime() > stopAt) {
+        while (System.nanoTime() < stopAt) {
+            List<String> keys = new ArrayList<>(BATCH);
+            try (KeyValueIterator<String, Deferral> it = deferred.all()) {
+                while (it.hasNext() && keys.size() < BATCH) {
+                    keys.add(it.next().key);
+                }
+            }
+            if (keys.isEmpty()) {
                 break;
             }
-            reevaluate(key, now);
-            evaluated++;
+            for (String key : keys) {
+                if (System.nanoTime() > stopAt) {
+                    return evaluated;
+                }
+                reevaluate(key, now);
+                evaluated++;
+            }
         }
         return evaluated;
     }
@@ -199,10 +215,6 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     }
 
     private void reevaluate(String key, Instant now) {
-        List<CaseEvent> history = history(key);
-        if (history.isEmpty()) {
-            return;
-        }
         Deferral pending = deferred.get(key);
         if (pending != null) {
             dueIndex.delete(DueKey.of(pending.due(), key));
@@ -210,6 +222,10 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         }
         putOff.remove(key);
         boolean backfill = pending != null;
+        List<CaseEvent> history = history(key);
+        if (history.isEmpty()) {
+            return;
+        }
         Evaluation eval = evaluator.evaluate(Subject.parse(key), history, now);
         SubjectState old = states.get(key);
         if (old == null) {
