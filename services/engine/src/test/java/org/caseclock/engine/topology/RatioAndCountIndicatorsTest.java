@@ -105,6 +105,29 @@ class RatioAndCountIndicatorsTest {
     }
 
     @Test
+    void w1_aMonthAsFirstReportedLeavesOutAnAllocationRecordedAfterItEnded() {
+        try (EngineHarness engine = new EngineHarness("2026-02-10T12:00:00Z")) {
+            // Given two children referred in January; C1 allocated to W1 in team T1 at once
+            engine.send("child/C1", "ReferralReceived", "2026-01-05T10:00:00Z", "referralId", "R1");
+            engine.send("child/C1", "CaseAllocated", "2026-01-05T11:00:00Z", "team", "T1", "worker", "W1");
+            engine.send("child/C2", "ReferralReceived", "2026-01-06T10:00:00Z", "referralId", "R2");
+            // When C2's allocation to W2, made on 6 January, is only recorded on 3 February
+            engine.event("child/C2", "CaseAllocated", "2026-01-06T11:00:00Z", "team", "T1", "worker", "W2")
+                    .recordedAt("2026-02-03T09:00:00Z").send();
+            // Then January, as at its last instant, has two cases with a worker and two workers
+            IndicatorValue january = engine.value("W1", "team/T1", "2026-01");
+            assertThat(new long[] {january.numerator(), january.denominator()}).containsExactly(2, 2);
+            // And as first reported on 31 January, C2 had no worker yet: one case, one worker
+            assertThat(january.firstReportedNumerator()).isEqualTo(1);
+            assertThat(january.firstReportedDenominator()).isEqualTo(1);
+            // And February so far has both, with nothing first reported while it runs
+            IndicatorValue february = engine.value("W1", "team/T1", "2026-02");
+            assertThat(new long[] {february.numerator(), february.denominator()}).containsExactly(2, 2);
+            assertThat(february.firstReportedNumerator()).isNull();
+        }
+    }
+
+    @Test
     void w1_averageCaseloadIsOpenCasesWithAWorkerOverDistinctWorkers() {
         try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z")) {
             for (String c : new String[] {"child/C1", "child/C2"}) {
