@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -51,6 +52,11 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     static final String ALERTS = "alerts";
     static final String CONTRIBUTIONS = "contributions";
     static final String PROGRESS = "progress";
+    /**
+     * Due subjects are read this many at a time: after a long stop or in a large back-fill there
+     * can be hundreds of thousands, and a punctuation only gets through what its budget allows.
+     */
+    private static final int BATCH = 500;
 
     private final EngineSettings settings;
     private final EngineMetrics metrics;
@@ -128,8 +134,8 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     /**
      * Subjects whose next change or put-off evaluation has come, earliest first, within the
      * budget. When no record has arrived for as long as "behind" means (5 s by default) the
-     * input is worked through, so every put-off evaluation is done then rather than after its
-     * quiet period: the end of a back-fill shows seconds after its last event, not half a minute.
+     * input is worked through, so every put-off evaluation is done then rather than when its
+     * delay ends: the end of a back-fill shows seconds after its last event, not half a minute.
      * (A single quiet punctuation is no sign: one partition's fetch can come back empty while
      * another's is being worked through.)
      */
@@ -138,9 +144,9 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         long started = System.nanoTime();
         long stopAt = started + settings.load().punctuationBudget().toNanos();
         boolean idle = wallClockMs - lastRecordMs >= settings.load().behind().toMillis();
-        int evaluated = evaluateDue(now, stopAt);
+        int evaluated = evaluateInBatches(() -> dueBatch(now), now, stopAt);
         if (idle && System.nanoTime() < stopAt) {
-            evaluated += evaluateDeferred(now, stopAt);
+            evaluated += evaluateInBatches(this::deferredBatch, now, stopAt);
         }
         Progress current = progress.get(Progress.keyOf(context.taskId().partition()));
         if (current != null && !current.equals(lastPublished)) {
@@ -150,54 +156,46 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         metrics.punctuated(Duration.ofNanos(System.nanoTime() - started), evaluated);
     }
 
-    /**
-     * Read in batches rather than all at once: after a long stop or in a large back-fill there can
-     * be hundreds of thousands due, and a punctuation only gets through what its budget allows.
-     */
-    private static final int BATCH = 500;
-
-    private int evaluateDue(Instant now, long stopAt) {
-        int evaluated = 0;
-        while (System.nanoTime() < stopAt) {
-            List<KeyValue<String, String>> due = new ArrayList<>(BATCH);
-            try (KeyValueIterator<String, String> it = dueIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
-                while (it.hasNext() && due.size() < BATCH) {
-                    due.add(it.next());
-                }
-            }
-            if (due.isEmpty()) {
-                break;
-            }
-            for (KeyValue<String, String> entry : due) {
-                if (System.nanoTime() > stopAt) {
-                    return evaluated; // the rest stay in the index for the next punctuation
-                }
-                dueIndex.delete(entry.key);
-                reevaluate(entry.value, now);
-                evaluated++;
+    /** Subjects due by now, from the due index: entries of (index key, subject). */
+    private List<KeyValue<String, String>> dueBatch(Instant now) {
+        List<KeyValue<String, String>> batch = new ArrayList<>(BATCH);
+        try (KeyValueIterator<String, String> it = dueIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
+            while (it.hasNext() && batch.size() < BATCH) {
+                batch.add(it.next());
             }
         }
-        return evaluated;
+        return batch;
     }
 
-    /** Every put-off evaluation, whatever its due instant (reevaluate takes it out of the store and index). */
-    private int evaluateDeferred(Instant now, long stopAt) {
+    /** Every put-off subject, whatever its due instant: entries of (its index key, subject). */
+    private List<KeyValue<String, String>> deferredBatch() {
+        List<KeyValue<String, String>> batch = new ArrayList<>(BATCH);
+        try (KeyValueIterator<String, Deferral> it = deferred.all()) {
+            while (it.hasNext() && batch.size() < BATCH) {
+                KeyValue<String, Deferral> d = it.next();
+                batch.add(KeyValue.pair(DueKey.of(d.value.due(), d.key), d.key));
+            }
+        }
+        return batch;
+    }
+
+    /**
+     * Takes each subject out of the due index and re-evaluates it, a batch at a time, until none
+     * is left or the budget is spent (the rest stay in the index for the next punctuation).
+     */
+    private int evaluateInBatches(Supplier<List<KeyValue<String, String>>> nextBatch, Instant now, long stopAt) {
         int evaluated = 0;
         while (System.nanoTime() < stopAt) {
-            List<String> keys = new ArrayList<>(BATCH);
-            try (KeyValueIterator<String, Deferral> it = deferred.all()) {
-                while (it.hasNext() && keys.size() < BATCH) {
-                    keys.add(it.next().key);
-                }
-            }
-            if (keys.isEmpty()) {
+            List<KeyValue<String, String>> batch = nextBatch.get();
+            if (batch.isEmpty()) {
                 break;
             }
-            for (String key : keys) {
+            for (KeyValue<String, String> entry : batch) {
                 if (System.nanoTime() > stopAt) {
                     return evaluated;
                 }
-                reevaluate(key, now);
+                dueIndex.delete(entry.key);
+                reevaluate(entry.value, now);
                 evaluated++;
             }
         }
