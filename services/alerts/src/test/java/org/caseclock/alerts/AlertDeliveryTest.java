@@ -45,10 +45,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
@@ -82,9 +83,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "caseclock.alerts.delivery.initial-backoff=100ms",
         "caseclock.alerts.delivery.max-backoff=400ms",
         "caseclock.alerts.delivery.failing-after=2"})
-@EmbeddedKafka(kraft = true, partitions = 2, topics = Topics.ALERTS)
-@AutoConfigureObservability
+@EmbeddedKafka(partitions = 2, topics = Topics.ALERTS)
+@AutoConfigureMetrics
 @DirtiesContext
+@AutoConfigureTestRestTemplate
 class AlertDeliveryTest {
 
     static final String SECRET = "test-webhook-secret";

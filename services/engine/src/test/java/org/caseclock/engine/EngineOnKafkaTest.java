@@ -39,7 +39,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "caseclock.engine.state-dir=${java.io.tmpdir}/engine-on-kafka-${random.uuid}",
         "caseclock.engine.application-id=engine-on-kafka-test",
         "caseclock.organisation.teams.T1=FAM"})
-@EmbeddedKafka(kraft = true, partitions = 2)
+@EmbeddedKafka(partitions = 2)
 @DirtiesContext
 class EngineOnKafkaTest {
 
@@ -105,7 +105,7 @@ class EngineOnKafkaTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <T> Consumer<T, T> consumer(Class<?> deserializer) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps("reader-" + System.nanoTime(), "false", broker);
+        Map<String, Object> props = KafkaTestUtils.consumerProps(broker, "reader-" + System.nanoTime(), false);
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, deserializer);

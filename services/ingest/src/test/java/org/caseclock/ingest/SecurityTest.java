@@ -24,7 +24,7 @@ import org.springframework.test.annotation.DirtiesContext;
         "caseclock.security.enabled=true",
         "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "caseclock.topics.partitions=1"})
-@EmbeddedKafka(kraft = true)
+@EmbeddedKafka
 @DirtiesContext
 class SecurityTest {
 

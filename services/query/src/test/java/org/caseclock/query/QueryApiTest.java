@@ -49,10 +49,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -76,10 +77,11 @@ import org.springframework.test.context.DynamicPropertySource;
         "caseclock.organisation.teams.T2=FAM",
         "caseclock.organisation.teams.T3=CLA",
         "caseclock.query.heartbeat=1s"})
-@EmbeddedKafka(kraft = true, partitions = 2,
+@EmbeddedKafka(partitions = 2,
         topics = {Topics.CASE_EVENTS, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS})
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @DirtiesContext
+@AutoConfigureTestRestTemplate
 class QueryApiTest {
 
     static final Instant NOW = Instant.parse("2026-02-03T10:15:00Z");

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -53,7 +53,7 @@ import org.springframework.test.web.servlet.ResultActions;
         "caseclock.organisation.teams.T1=FAM",
         "caseclock.organisation.teams.T2=FAM",
         "caseclock.organisation.teams.T3=CLA"})
-@EmbeddedKafka(kraft = true, topics = {Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS})
+@EmbeddedKafka(topics = {Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS})
 @AutoConfigureMockMvc
 @DirtiesContext
 class SecurityTest {
