@@ -22,7 +22,7 @@ public final class EngineTopics {
     /** Internal: contribution deltas, re-keyed by {@code code|scope} so each counter has one owner. */
     public static final String CONTRIBUTIONS = "caseclock-engine.contributions";
 
-    public static final String ERROR_HEADER = "caseclock.error";
+    public static final String ERROR_HEADER = Topics.ERROR_HEADER;
 
     public static final class Stores {
         private Stores() {}

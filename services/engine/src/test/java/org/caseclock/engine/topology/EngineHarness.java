@@ -32,6 +32,9 @@ import org.caseclock.engine.store.PublishedItem;
  */
 final class EngineHarness implements AutoCloseable {
 
+    /** The default of {@code caseclock.engine.alert-horizon}. */
+    static final Duration ALERT_HORIZON = Duration.ofDays(7);
+
     static final Organisation ORG = new Organisation(Map.of(
             "T1", "FAM", "T2", "FAM", "CLA1", "CIC", "MASH", "FRONT"));
 
@@ -71,7 +74,7 @@ final class EngineHarness implements AutoCloseable {
     private EngineHarness(String wallClock, Catalogue catalogue, EngineSettings.Load load, EngineMetrics metrics) {
         this.wallClock = Instant.parse(wallClock);
         EngineSettings settings = new EngineSettings(catalogue, ORG, WorkingCalendar.englandAndWales(),
-                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()), load);
+                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()), ALERT_HORIZON, load);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "engine-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

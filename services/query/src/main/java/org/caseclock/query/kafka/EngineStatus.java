@@ -35,7 +35,7 @@ public class EngineStatus {
     public synchronized Status now() {
         long applied = 0;
         long duplicates = 0;
-        long rejected = 0;
+        long rejectedByEngine = 0;
         long contributions = 0;
         long counted = 0;
         // Read the engine's counts before the offsets: whatever they count was published before them.
@@ -44,7 +44,7 @@ public class EngineStatus {
             if (e.getKey().startsWith("partition-")) {
                 applied += p.applied();
                 duplicates += p.duplicates();
-                rejected += p.rejected();
+                rejectedByEngine += p.rejected();
                 contributions += p.contributions();
             } else if (e.getKey().startsWith("counters-")) {
                 counted += p.counted();
@@ -53,8 +53,10 @@ public class EngineStatus {
         if (counted == contributions && applied >= lastVisible.applied() && lag.caughtUp(MATERIALISED)) {
             lastVisible = new Visible(applied, duplicates);
         }
-        // Invalid events went to the DLQ: sent, but never accepted.
-        long accepted = lag.endOffsetSum(Topics.CASE_EVENTS) - rejected;
+        // What the engine rejected reached case-events but was never accepted. Every rejection,
+        // ingest's over HTTP and the engine's, is a record of the DLQ.
+        long accepted = lag.endOffsetSum(Topics.CASE_EVENTS) - rejectedByEngine;
+        long rejected = lag.endOffsetSum(Topics.CASE_EVENTS_DLQ);
         return new Status(accepted, lastVisible.applied(), lastVisible.duplicates(), rejected, accepted - lastVisible.applied());
     }
 }
