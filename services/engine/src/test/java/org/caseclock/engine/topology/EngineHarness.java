@@ -138,6 +138,12 @@ final class EngineHarness implements AutoCloseable {
             return this;
         }
 
+        /** Leaves the data member out altogether, as CloudEvents 1.0 allows. */
+        Event withoutData() {
+            node.remove("data");
+            return this;
+        }
+
         Event recordedAt(String at) {
             node.put("recordedat", at);
             return this;
