@@ -79,9 +79,10 @@ public final class Row {
         if (!ID.matcher(id).matches()) {
             throw new RowProblem(column + " is not an id of 1 to 64 letters, digits, '_' or '-'");
         }
-        if (!id.equals(raw)) {
-            // The value is an id, never a name, so it may be shown.
-            notes.add(column + " '" + raw + "' read as " + id);
+        String note = column + " '" + raw + "' read as " + id;
+        if (!id.equals(raw) && !notes.contains(note)) {
+            // The value is an id, never a name, so it may be shown. Once a row, though a key is read more than once.
+            notes.add(note);
         }
         return id;
     }
