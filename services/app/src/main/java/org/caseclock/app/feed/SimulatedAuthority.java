@@ -15,7 +15,7 @@ import org.caseclock.simulator.output.EventPoster;
 import org.caseclock.simulator.output.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * happen. On a restart it carries on the run its data directory remembers.
  */
 @Component
-@ConditionalOnProperty(prefix = "caseclock.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
+// Off for an external client, and when the sample SSD extract feeds the app instead (SampleSsdExtract).
+@ConditionalOnExpression("${caseclock.simulator.enabled:true} and !${caseclock.feeds.sample:false}")
 public class SimulatedAuthority implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedAuthority.class);
