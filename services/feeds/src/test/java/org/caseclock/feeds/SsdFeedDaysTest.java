@@ -95,6 +95,47 @@ class SsdFeedDaysTest {
         assertThat(real.sent()).isEqualTo(dry.sent());
     }
 
+    @Test
+    void aRowChangedAndChangedBack_sendsItsFirstEventAgainUnderAFreshId_sinceTheEngineAppliesAnIdOnce() throws Exception {
+        // Given day 1 (C002 visited 9 Mar) and day 2 (corrected to 16 Mar) sent
+        SsdFeed feed = new SsdFeed(state, "ssd/sample", SampleExtract.CLOCK);
+        SampleExtract.Kept sent = new SampleExtract.Kept();
+        feed.run(SampleExtract.day("2026-04-07"), sent, false);
+        CaseEvent first = only(sent.takeAll(), EventType.VisitRecorded, "child/C002");
+        feed.run(SampleExtract.day("2026-04-08"), sent, false);
+        CaseEvent second = only(sent.takeAll(), EventType.VisitRecorded, "child/C002");
+
+        // When a third day's extract says 9 Mar again (day 1's files under the next date)
+        Path day3 = state.resolve("days/2026-04-09");
+        java.nio.file.Files.createDirectories(day3);
+        try (var files = java.nio.file.Files.list(SampleExtract.day("2026-04-07"))) {
+            for (Path file : files.toList()) {
+                java.nio.file.Files.copy(file, day3.resolve(file.getFileName()));
+            }
+        }
+        feed.run(day3, sent, false);
+        List<CaseEvent> third = sent.takeAll();
+
+        // Then the 16 Mar visit is retracted and the 9 Mar one sent as {first id}-2; the review comes back likewise
+        CaseEvent again = only(third, EventType.VisitRecorded, "child/C002");
+        assertThat(again.id()).isEqualTo(first.id() + "-2");
+        assertThat(again.time()).isEqualTo(first.time());
+        assertThat(third).filteredOn(e -> e.type() == EventType.EventRetracted).extracting(CaseEvent::data)
+                .contains(new EventData.EventRetracted(second.id()));
+        assertThat(only(third, EventType.ReviewHeld, "child/C013").id()).endsWith("-2");
+    }
+
+    @Test
+    void eachRunLeavesItsReportAsAFile_servedNewestFirstAtApiFeedsRuns() throws Exception {
+        new SsdFeed(state, "ssd/sample", SampleExtract.CLOCK).runNew(SampleExtract.folder(), new SampleExtract.Kept(), false);
+        try (var files = java.nio.file.Files.list(state.resolve("runs"))) {
+            assertThat(files.toList()).hasSize(2);
+        }
+        String json = new org.caseclock.feeds.api.FeedRunsController(state).runs();
+        assertThat(json).startsWith("[").endsWith("]");
+        assertThat(json.indexOf("\"extract\" : \"2026-04-08\"")).isLessThan(json.indexOf("\"extract\" : \"2026-04-07\""));
+    }
+
     private static CaseEvent only(List<CaseEvent> events, EventType type, String subject) {
         List<CaseEvent> found = events.stream()
                 .filter(e -> e.type() == type && e.subject().toString().equals(subject)).toList();

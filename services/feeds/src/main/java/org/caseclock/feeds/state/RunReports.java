@@ -38,7 +38,7 @@ public final class RunReports {
         }
     }
 
-    /** Every report as written, newest run first, as one JSON array (served as it is by the API). */
+    /** Every report as written, newest run first (then the later extract), as one JSON array (served as it is). */
     public String asJsonArray() {
         if (!Files.isDirectory(dir)) {
             return "[]";
@@ -46,7 +46,7 @@ public final class RunReports {
         try (Stream<Path> files = Files.list(dir)) {
             List<Path> reports = files.filter(f -> f.getFileName().toString().endsWith(".json")).toList();
             StringBuilder json = new StringBuilder("[");
-            for (Path file : reports.stream().sorted(Comparator.comparing(RunReports::ranAt).reversed()).toList()) {
+            for (Path file : reports.stream().sorted(Comparator.comparing(RunReports::ranAt).thenComparing(Path::toString).reversed()).toList()) {
                 json.append(json.length() > 1 ? "," : "").append(Files.readString(file));
             }
             return json.append(']').toString();
