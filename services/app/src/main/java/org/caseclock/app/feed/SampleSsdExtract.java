@@ -18,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.web.context.WebServerApplicationContext;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,49 +27,21 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(prefix = "caseclock.feeds", name = "sample", havingValue = "true")
-public class SampleSsdExtract implements SmartLifecycle {
+public class SampleSsdExtract extends LocalIngestFeed {
 
     private static final Logger log = LoggerFactory.getLogger(SampleSsdExtract.class);
     static final String[] DAYS = {"2026-04-07", "2026-04-08"};
 
-    private final WebServerApplicationContext server;
     private final Path stateDir;
     private final PrintStream logLines = LogLines.to(log);
-    private volatile Thread thread;
 
     SampleSsdExtract(WebServerApplicationContext server, @Value("${caseclock.feeds.state-dir}") Path stateDir) {
-        this.server = server;
+        super(server, "ssd-sample");
         this.stateDir = stateDir;
     }
 
-    /** Last to start, like the simulator: it posts to the web server. */
     @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
-    public void start() {
-        URI ingest = URI.create("http://127.0.0.1:" + server.getWebServer().getPort() + "/api/events");
-        thread = new Thread(() -> run(ingest), "ssd-sample");
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
-    }
-
-    private void run(URI ingest) {
+    void run(URI ingest) {
         try {
             Path days = unpack(stateDir.resolve("sample-ssd"));
             SsdFeed feed = new SsdFeed(stateDir, "ssd/sample", Clock.systemUTC());

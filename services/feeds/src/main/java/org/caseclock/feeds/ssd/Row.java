@@ -55,19 +55,11 @@ public final class Row {
     }
 
     String requiredText(String column) throws RowProblem {
-        String value = text(column);
-        if (value == null) {
-            throw new RowProblem(column + " is blank");
-        }
-        return value;
+        return present(column, text(column));
     }
 
     String id(String column) throws RowProblem {
-        String id = optionalId(column);
-        if (id == null) {
-            throw new RowProblem(column + " is blank");
-        }
-        return id;
+        return present(column, optionalId(column));
     }
 
     String optionalId(String column) throws RowProblem {
@@ -88,11 +80,7 @@ public final class Row {
     }
 
     OffsetDateTime when(String column) throws RowProblem {
-        OffsetDateTime when = optionalWhen(column);
-        if (when == null) {
-            throw new RowProblem(column + " is blank");
-        }
-        return when;
+        return present(column, optionalWhen(column));
     }
 
     OffsetDateTime optionalWhen(String column) throws RowProblem {
@@ -126,6 +114,13 @@ public final class Row {
             case "N", "NO", "0", "FALSE" -> false;
             default -> throw new RowProblem(column + " is not a Y/N flag");
         };
+    }
+
+    private static <T> T present(String column, T value) throws RowProblem {
+        if (value == null) {
+            throw new RowProblem(column + " is blank");
+        }
+        return value;
     }
 
     private static LocalDateTime parse(String value, DateTimeFormatter format) {

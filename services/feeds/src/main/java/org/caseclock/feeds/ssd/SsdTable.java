@@ -52,14 +52,8 @@ public enum SsdTable {
     CIN_EPISODES("ssd_cin_episodes", "cine_referral_id", "cine_person_id", "cine_referral_date", "cine_close_date") {
         @Override
         List<Produced> map(Row row, Lookups lookups) throws RowProblem {
-            List<Produced> events = new ArrayList<>();
-            events.add(event(row, "cine_person_id", row.when("cine_referral_date"),
-                    new EventData.ReferralReceived(row.id("cine_referral_id"))));
-            OffsetDateTime closed = row.optionalWhen("cine_close_date");
-            if (closed != null) {
-                events.add(event(row, "cine_person_id", closed, new EventData.CaseClosed(row.text("cine_close_reason"))));
-            }
-            return events;
+            return startAndEnd(row, "cine_person_id", "cine_referral_date", new EventData.ReferralReceived(row.id("cine_referral_id")),
+                    "cine_close_date", new EventData.CaseClosed(row.text("cine_close_reason")));
         }
     },
     CIN_ASSESSMENTS("ssd_cin_assessments", "cina_assessment_id",
@@ -107,13 +101,8 @@ public enum SsdTable {
         @Override
         List<Produced> map(Row row, Lookups lookups) throws RowProblem {
             String id = row.id("cinp_cin_plan_id");
-            List<Produced> events = new ArrayList<>();
-            events.add(event(row, "cinp_person_id", row.when("cinp_cin_plan_start_date"), new EventData.CinPlanStarted(id)));
-            OffsetDateTime ended = row.optionalWhen("cinp_cin_plan_end_date");
-            if (ended != null) {
-                events.add(event(row, "cinp_person_id", ended, new EventData.CinPlanEnded(id)));
-            }
-            return events;
+            return startAndEnd(row, "cinp_person_id", "cinp_cin_plan_start_date", new EventData.CinPlanStarted(id),
+                    "cinp_cin_plan_end_date", new EventData.CinPlanEnded(id));
         }
     },
     CIN_VISITS("ssd_cin_visits", "cinv_cin_visit_id", "cinv_person_id", "cinv_cin_visit_date", "cinv_cin_visit_seen") {
@@ -126,15 +115,9 @@ public enum SsdTable {
         @Override
         List<Produced> map(Row row, Lookups lookups) throws RowProblem {
             String id = row.id("cppl_cp_plan_id");
-            List<Produced> events = new ArrayList<>();
-            events.add(event(row, "cppl_person_id", row.when("cppl_cp_plan_start_date"),
-                    new EventData.CpPlanStarted(id, row.text("cppl_cp_plan_initial_category"))));
-            OffsetDateTime ended = row.optionalWhen("cppl_cp_plan_end_date");
-            if (ended != null) {
-                events.add(event(row, "cppl_person_id", ended,
-                        new EventData.CpPlanEnded(id, row.text("cppl_cp_plan_latest_category"))));
-            }
-            return events;
+            return startAndEnd(row, "cppl_person_id",
+                    "cppl_cp_plan_start_date", new EventData.CpPlanStarted(id, row.text("cppl_cp_plan_initial_category")),
+                    "cppl_cp_plan_end_date", new EventData.CpPlanEnded(id, row.text("cppl_cp_plan_latest_category")));
         }
     },
     CP_VISITS("ssd_cp_visits", "cppv_cp_visit_id", "cppv_person_id", "cppv_cp_visit_date", "cppv_cp_visit_seen") {
@@ -239,15 +222,9 @@ public enum SsdTable {
                 throw new RowProblem("miss_missing_episode_type is neither Missing nor Absent");
             }
             String id = row.id("miss_table_id");
-            List<Produced> events = new ArrayList<>();
-            events.add(event(row, "miss_person_id", row.when("miss_missing_episode_start_date"),
-                    new EventData.MissingEpisodeStarted(id)));
-            OffsetDateTime ended = row.optionalWhen("miss_missing_episode_end_date");
-            if (ended != null) {
-                events.add(event(row, "miss_person_id", ended, new EventData.MissingEpisodeEnded(id)));
-            }
             // miss_missing_rhi_offered / _accepted say whether, never when: no ReturnInterviewCompleted can be dated.
-            return events;
+            return startAndEnd(row, "miss_person_id", "miss_missing_episode_start_date", new EventData.MissingEpisodeStarted(id),
+                    "miss_missing_episode_end_date", new EventData.MissingEpisodeEnded(id));
         }
     },
     CARE_LEAVERS("ssd_care_leavers", "clea_table_id", "clea_person_id", "clea_pathway_plan_review_date") {
@@ -321,6 +298,18 @@ public enum SsdTable {
 
     private static Produced event(Row row, String childColumn, OffsetDateTime time, EventData data) throws RowProblem {
         return new Produced(Subject.child(row.id(childColumn)), time, data);
+    }
+
+    /** A start, and its end when the row has an end date. */
+    private static List<Produced> startAndEnd(Row row, String child, String startColumn, EventData started,
+            String endColumn, EventData ended) throws RowProblem {
+        List<Produced> events = new ArrayList<>();
+        events.add(event(row, child, row.when(startColumn), started));
+        OffsetDateTime end = row.optionalWhen(endColumn);
+        if (end != null) {
+            events.add(event(row, child, end, ended));
+        }
+        return events;
     }
 
     private static List<Produced> visit(Row row, String child, String id, String date, String seen) throws RowProblem {
