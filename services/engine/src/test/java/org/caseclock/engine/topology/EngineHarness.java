@@ -29,8 +29,10 @@ import org.caseclock.engine.store.PublishedItem;
 /**
  * The engine under TopologyTestDriver with a fixed wall clock: send events, advance the clock,
  * and read back the latest item per key, counter per key, alerts and dead letters.
+ * Public, and packaged in the engine's test jar, so that other modules' tests (feeds) judge their
+ * events with the same engine and clock.
  */
-final class EngineHarness implements AutoCloseable {
+public final class EngineHarness implements AutoCloseable {
 
     /** The default of {@code caseclock.engine.alert-horizon}. */
     static final Duration ALERT_HORIZON = Duration.ofDays(7);
@@ -51,7 +53,7 @@ final class EngineHarness implements AutoCloseable {
     private int sequence;
     private Instant wallClock;
 
-    EngineHarness(String wallClock) {
+    public EngineHarness(String wallClock) {
         this(wallClock, Catalogue.defaults());
     }
 
@@ -167,7 +169,7 @@ final class EngineHarness implements AutoCloseable {
         }
     }
 
-    void sendRaw(String key, String json) {
+    public void sendRaw(String key, String json) {
         input.pipeInput(new TestRecord<>(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 json.getBytes(StandardCharsets.UTF_8), wallClock));
         drain();
@@ -186,7 +188,7 @@ final class EngineHarness implements AutoCloseable {
         drain();
     }
 
-    void advanceTo(String instant) {
+    public void advanceTo(String instant) {
         advance(Duration.between(wallClock, Instant.parse(instant)));
     }
 
@@ -206,7 +208,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** The item of a snapshot rule (its id is the code), or null if the subject is not in the population. */
-    PublishedItem item(String subject, String code) {
+    public PublishedItem item(String subject, String code) {
         return items.get(subject + "|" + code + "|" + code);
     }
 
@@ -214,7 +216,7 @@ final class EngineHarness implements AutoCloseable {
         return items.get(subject + "|" + code + "|" + itemId);
     }
 
-    List<PublishedItem> items(String subject, String code) {
+    public List<PublishedItem> items(String subject, String code) {
         return items.values().stream().filter(i -> i.subject().equals(subject) && i.code().equals(code)).toList();
     }
 
@@ -223,7 +225,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** {numerator, denominator} for brevity in assertions; {0, 0} when nothing was ever published. */
-    long[] tally(String code, String scope, String period) {
+    public long[] tally(String code, String scope, String period) {
         IndicatorValue v = value(code, scope, period);
         return v == null ? new long[] {0, 0} : new long[] {v.numerator(), v.denominator()};
     }
@@ -232,11 +234,11 @@ final class EngineHarness implements AutoCloseable {
         return alerts;
     }
 
-    List<TestRecord<byte[], byte[]>> deadLetters() {
+    public List<TestRecord<byte[], byte[]>> deadLetters() {
         return dead;
     }
 
-    Map<String, PublishedItem> allItems() {
+    public Map<String, PublishedItem> allItems() {
         return items;
     }
 
