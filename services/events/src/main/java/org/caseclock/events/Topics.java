@@ -32,4 +32,10 @@ public final class Topics {
 
     /** The engine's running counts of events accepted and applied, per partition. Created by the engine. */
     public static final String ENGINE_PROGRESS = "engine-progress";
+
+    /**
+     * The engine's internal contribution deltas, keyed by counter. Only the engine reads it; the
+     * query service reads its end offsets to tell when a counter has counted what was sent.
+     */
+    public static final String CONTRIBUTIONS = "caseclock-engine.contributions";
 }
