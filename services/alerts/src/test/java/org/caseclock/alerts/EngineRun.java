@@ -43,7 +43,8 @@ final class EngineRun implements AutoCloseable {
         this.wallClock = Instant.parse(wallClock);
         Catalogue catalogue = Catalogue.defaults();
         EngineSettings settings = new EngineSettings(catalogue, new Organisation(Map.of()), WorkingCalendar.englandAndWales(),
-                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()));
+                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()), Duration.ofDays(7),
+                EngineSettings.Load.DEFAULT);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "alerts-test-engine");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");

@@ -2,6 +2,7 @@ package org.caseclock.app;
 
 import org.caseclock.alerts.AlertsApplication;
 import org.caseclock.engine.EngineApplication;
+import org.caseclock.feeds.api.FeedRunsController;
 import org.caseclock.ingest.IngestApplication;
 import org.caseclock.query.QueryApplication;
 import org.springframework.boot.SpringApplication;
@@ -15,10 +16,12 @@ import org.springframework.context.annotation.Import;
  * alone), serving all of API.md on one port, plus the simulated authority that feeds it. Where two
  * services define the same kind of bean (a clock, the catalogue), the alerts service's is a
  * fallback and the query service's is used; each Kafka listener has its own factory and group.
+ * The feeds' run reports ({@code GET /api/feeds/runs}) come with the SSD feed's controller.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
-@Import({IngestApplication.class, EngineApplication.class, QueryApplication.class, AlertsApplication.class})
+@Import({IngestApplication.class, EngineApplication.class, QueryApplication.class, AlertsApplication.class,
+        FeedRunsController.class})
 public class CaseclockApplication {
 
     public static void main(String[] args) {

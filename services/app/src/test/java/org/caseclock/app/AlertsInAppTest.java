@@ -38,7 +38,10 @@ import org.springframework.web.client.RestClient;
                 "caseclock.local.kafka.port=0",
                 "caseclock.local.mongodb.port=0",
                 "caseclock.simulator.enabled=false",
-                "caseclock.alerts.delivery.poll-interval=200ms"})
+                "caseclock.alerts.delivery.poll-interval=200ms",
+                // The hand-worked deadlines below are in October 2026: long past, so beyond the
+                // default 7-day alert horizon. Delivery is what this test is about.
+                "caseclock.engine.alert-horizon=3650d"})
 @ExtendWith(OutputCaptureExtension.class)
 @DirtiesContext
 class AlertsInAppTest {

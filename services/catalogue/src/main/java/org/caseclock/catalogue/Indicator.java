@@ -126,6 +126,11 @@ public record Indicator(
         return kind == Kind.RECURRING || (kind == Kind.COUNT && measure != Measure.REPEAT_MISSING_IN_MONTH);
     }
 
+    /** A COUNT whose value is the count itself (all but W1, a ratio of cases to workers). */
+    public boolean isPlainCount() {
+        return kind == Kind.COUNT && !countsDistinctWorkers();
+    }
+
     /** W1's denominator counts distinct workers, so it cannot be summed subject by subject. */
     public boolean countsDistinctWorkers() {
         return measure == Measure.CASELOAD;

@@ -11,8 +11,15 @@ public final class Topics {
     /** Accepted case events, key = subject, value = the event as CloudEvents structured JSON. Created by ingest. */
     public static final String CASE_EVENTS = "case-events";
 
-    /** Events that failed the contract, with the reason in a header. Created by ingest. */
+    /**
+     * Events that failed the contract, with the reason in {@link #ERROR_HEADER}: those ingest
+     * rejected over HTTP and those the engine found on {@link #CASE_EVENTS} from direct producers.
+     * Its size is the number ever rejected. Created by ingest.
+     */
     public static final String CASE_EVENTS_DLQ = "case-events.dlq";
+
+    /** Header of a {@link #CASE_EVENTS_DLQ} record: why it was rejected, naming the field. */
+    public static final String ERROR_HEADER = "caseclock.error";
 
     /** Raised and resolved alerts. Created by the engine. */
     public static final String ALERTS = "alerts";
@@ -25,4 +32,10 @@ public final class Topics {
 
     /** The engine's running counts of events accepted and applied, per partition. Created by the engine. */
     public static final String ENGINE_PROGRESS = "engine-progress";
+
+    /**
+     * The engine's internal contribution deltas, keyed by counter. Only the engine reads it; the
+     * query service reads its end offsets to tell when a counter has counted what was sent.
+     */
+    public static final String CONTRIBUTIONS = "caseclock-engine.contributions";
 }

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import org.caseclock.events.Topics;
 import org.caseclock.ingest.CaseEventsReader.Stored;
 import org.caseclock.ingest.IngestClient.Answer;
 import org.junit.jupiter.api.BeforeEach;
@@ -106,6 +107,37 @@ class IngestApiTest {
         Map<String, Stored> stored = CaseEventsReader.read(bootstrap, Set.of(good1, good2));
         assertThat(stored).containsOnlyKeys(good1, good2);
         assertThat(stored.get(good2).key()).isEqualTo("carer/F1");
+
+        // And each bad one is in the dead-letter topic as sent, its reason in the header (so /api/status counts it)
+        Map<String, Stored> dead = CaseEventsReader.read(bootstrap, Topics.CASE_EVENTS_DLQ, Set.of("b1", "b3", "b4"));
+        assertThat(dead).containsOnlyKeys("b1", "b3", "b4");
+        assertThat(dead.get("b1").error()).isEqualTo("data.visitId is required");
+        assertThat(dead.get("b3").value().path("data").path("outcome").asText()).isEqualTo("MAYBE");
+    }
+
+    /** EVENTS.md v1.1 and CloudEvents 1.0: data is optional for a type with no required field, read as {}. */
+    @Test
+    void an_event_of_a_type_with_no_required_field_is_accepted_without_data_and_stored_with_empty_data() {
+        // Given events without a data member: two child types, a carer type, and a VisitRecorded (visitId required)
+        String dental = id();
+        String supervision = id();
+        String carer = id();
+        String batch = "[" + String.join(",",
+                IngestClient.withoutData(dental, "DentalCheckCompleted", "child/C1"),
+                IngestClient.withoutData(supervision, "SupervisionRecorded", "child/C1"),
+                IngestClient.withoutData(carer, "CarerReviewed", "carer/F1"),
+                IngestClient.withoutData("v1", "VisitRecorded", "child/C1")) + "]";
+
+        // When they are posted
+        Answer answer = ingest.post(BATCH, batch);
+
+        // Then the three are accepted and stored with data {}, and the visit is rejected naming its field
+        assertThat(answer.status()).isEqualTo(202);
+        assertThat(answer.body().toString()).isEqualTo("{\"accepted\":3,\"rejected\":"
+                + "[{\"index\":3,\"id\":\"v1\",\"error\":\"data.visitId is required\"}]}");
+        Map<String, Stored> stored = CaseEventsReader.read(bootstrap, Set.of(dental, supervision, carer));
+        assertThat(stored).containsOnlyKeys(dental, supervision, carer);
+        assertThat(stored.get(carer).value().path("data").toString()).isEqualTo("{}");
     }
 
     @Test

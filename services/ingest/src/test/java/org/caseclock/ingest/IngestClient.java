@@ -69,4 +69,11 @@ record IngestClient(int port, String token) {
                 {"specversion":"1.0","id":"%s","source":"test","type":"%s","subject":"%s",\
                 "time":"2026-01-15T10:30:00Z","data":%s}""".formatted(id, type, subject, data);
     }
+
+    /** An event with no data member at all, as CloudEvents 1.0 allows. */
+    static String withoutData(String id, String type, String subject) {
+        return """
+                {"specversion":"1.0","id":"%s","source":"test","type":"%s","subject":"%s",\
+                "time":"2026-01-15T10:30:00Z"}""".formatted(id, type, subject);
+    }
 }

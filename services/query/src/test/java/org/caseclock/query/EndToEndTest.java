@@ -25,7 +25,10 @@ import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.local.LocalMongoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -37,6 +40,7 @@ import org.springframework.context.ConfigurableApplicationContext;
  * everything accepted has been applied. The engine runs on the wall clock, so event times are
  * relative to now.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class EndToEndTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -106,6 +110,7 @@ class EndToEndTest {
     }
 
     @Test
+    @Order(1)
     void events_posted_to_ingest_are_in_the_query_api_once_status_shows_applied_equal_to_accepted() throws Exception {
         // Given two children on CIN plans in team T1: E1's started 40 days ago and was never visited
         // (due after 28 days: 12 days overdue), E2's started 10 days ago and was visited 5 days ago
@@ -155,6 +160,76 @@ class EndToEndTest {
         assertThat(first.path("status").asText()).isEqualTo("OVERDUE");
         assertThat(first.path("due").asText()).isEqualTo(due.toString());
         assertThat(first.path("daysOverdue").asLong()).isEqualTo(ChronoUnit.DAYS.between(due, London.date(Instant.now())));
+    }
+
+    @Test
+    @Order(2)
+    void applied_rises_step_by_step_through_a_back_fill_and_never_passes_accepted() throws Exception {
+        // Given what the first test left: its six events, all applied
+        await().atMost(Duration.ofSeconds(90)).until(() -> query("/api/status").path("lagEvents").asLong() == 0);
+        long before = query("/api/status").path("applied").asLong();
+
+        // When a back-fill of 3,000 children on CIN plans in team T1 (9,000 events) is posted in
+        // batches of 300, as a feed of an authority's history would be, while /api/status is read
+        // every 100 ms
+        int children = 3_000;
+        List<long[]> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        Thread watcher = new Thread(() -> {
+            while (!done.get()) {
+                try {
+                    JsonNode s = query("/api/status");
+                    seen.add(new long[] {s.path("accepted").asLong(), s.path("applied").asLong()});
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    return;
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }
+        }, "status-watcher");
+        watcher.start();
+        Instant start = Instant.now().minus(20, ChronoUnit.DAYS);
+        List<String> batch = new ArrayList<>();
+        for (int i = 0; i < children; i++) {
+            String child = "child/BF" + i;
+            batch.add(event(UUID.randomUUID().toString(), "CaseAllocated", child, start.minusSeconds(60),
+                    "{\"team\":\"T1\",\"worker\":\"W1\"}"));
+            batch.add(event(UUID.randomUUID().toString(), "CinPlanStarted", child, start, "{\"planId\":\"BF" + i + "\"}"));
+            batch.add(event(UUID.randomUUID().toString(), "VisitRecorded", child, start.plus(3, ChronoUnit.DAYS),
+                    "{\"visitId\":\"BFV" + i + "\",\"childSeen\":true}"));
+            if (batch.size() == 300) {
+                post(batch);
+                batch.clear();
+            }
+        }
+        if (!batch.isEmpty()) {
+            post(batch);
+        }
+        long total = before + 3L * children;
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                .until(() -> seen.size() > 0 && seen.get(seen.size() - 1)[1] == total);
+        done.set(true);
+        watcher.join();
+
+        // Then applied rose at least three times on its way from where it was to every event,
+        // never fell, and never passed accepted
+        List<Long> applied = seen.stream().map(s -> s[1]).toList();
+        assertThat(applied).isSorted();
+        assertThat(seen).allSatisfy(s -> assertThat(s[1]).isLessThanOrEqualTo(s[0]));
+        assertThat(applied.stream().filter(a -> a > before && a < total).distinct().count())
+                .as("distinct values of applied strictly between %d and %d, of %s", before, total, applied)
+                .isGreaterThanOrEqualTo(3);
+
+        // And what it finally says is what the query API shows: N1 counts the 3,000 plans and E1's and E2's
+        assertThat(indicator(query("/api/indicators?scope=team/T1"), "N1").path("value").asDouble()).isEqualTo(children + 2.0);
+    }
+
+    private static void post(List<String> events) throws Exception {
+        JsonNode posted = send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port(0) + "/api/events"))
+                .header("Content-Type", "application/cloudevents-batch+json")
+                .POST(HttpRequest.BodyPublishers.ofString("[" + String.join(",", events) + "]")).build());
+        assertThat(posted.path("accepted").asInt()).isEqualTo(events.size());
     }
 
     private static JsonNode indicator(JsonNode response, String code) {

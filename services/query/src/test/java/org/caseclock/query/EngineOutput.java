@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.caseclock.events.Topics;
 
 /**
  * Stands in for the engine: writes records to its output topics in a transaction, as the engine
@@ -14,7 +15,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class EngineOutput implements AutoCloseable {
 
-    record Rec(String topic, String key, String value) {}
+    /** A record; {@code partition} null lets the producer choose, as the engine's does. */
+    record Rec(String topic, Integer partition, String key, String value) {
+        Rec(String topic, String key, String value) {
+            this(topic, null, key, value);
+        }
+    }
 
     private final KafkaProducer<String, String> producer;
 
@@ -29,13 +35,13 @@ final class EngineOutput implements AutoCloseable {
 
     void commit(List<Rec> records) {
         producer.beginTransaction();
-        records.forEach(r -> producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value())));
+        records.forEach(r -> producer.send(new ProducerRecord<>(r.topic(), r.partition(), r.key(), r.value())));
         producer.commitTransaction();
     }
 
     void abort(List<Rec> records) {
         producer.beginTransaction();
-        records.forEach(r -> producer.send(new ProducerRecord<>(r.topic(), r.key(), r.value())));
+        records.forEach(r -> producer.send(new ProducerRecord<>(r.topic(), r.partition(), r.key(), r.value())));
         producer.flush();
         producer.abortTransaction();
     }
@@ -99,5 +105,16 @@ final class EngineOutput implements AutoCloseable {
         String json = "{\"accepted\": " + accepted + ", \"applied\": " + applied + ", \"duplicates\": " + duplicates
                 + ", \"rejected\": " + rejected + ", \"contributions\": " + contributions + ", \"counted\": " + counted + "}";
         return new Rec("engine-progress", key, json);
+    }
+
+    /** A counter task's progress: deltas counted, and the contributions offset after the last one. */
+    static Rec counterProgress(int partition, long counted, long position) {
+        return new Rec("engine-progress", "counters-" + partition,
+                "{\"counted\": " + counted + ", \"position\": " + position + "}");
+    }
+
+    /** A contribution delta on the engine's internal topic (its content is the engine's own business). */
+    static Rec contribution(int partition) {
+        return new Rec(Topics.CONTRIBUTIONS, partition, "N1|team/T1", "{}");
     }
 }

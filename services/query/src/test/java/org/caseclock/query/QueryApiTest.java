@@ -78,7 +78,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "caseclock.organisation.teams.T3=CLA",
         "caseclock.query.heartbeat=1s"})
 @EmbeddedKafka(partitions = 2,
-        topics = {Topics.CASE_EVENTS, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS})
+        topics = {Topics.CASE_EVENTS, Topics.CASE_EVENTS_DLQ, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS})
 @AutoConfigureMetrics
 @DirtiesContext
 @AutoConfigureTestRestTemplate
@@ -342,6 +342,36 @@ class QueryApiTest {
         assertThat(indicator(la, "CIN4").path("value").asDouble()).isCloseTo(100.0 / 110, within(1e-12));
     }
 
+    /** API.md: a COUNT of nothing is 0, never null, in every scope and month; a share of nothing stays null. */
+    @Test
+    void a_count_with_nothing_in_scope_reads_zero_before_and_after_the_read_model_is_rebuilt() throws Exception {
+        // Given team T3, for which the engine has published no month value at all
+        // When its scorecard, January's and one count's trend are read / Then counts are 0, shares and W1 null
+        assertCountsOfNothingAreZero();
+
+        // When the read model is rebuilt from the topics (as after a restart) / Then the same
+        replayEveryTopicFromTheStart();
+        assertCountsOfNothingAreZero();
+    }
+
+    private void assertCountsOfNothingAreZero() {
+        for (String path : List.of("/api/indicators?scope=team/T3", "/api/indicators?scope=team/T3&period=2026-01")) {
+            JsonNode r = get(path);
+            for (String count : List.of("N1", "N2", "N3", "N4", "MC1", "W2")) {
+                assertThat(indicator(r, count).path("value").isNumber()).as(path + " " + count).isTrue();
+                assertThat(indicator(r, count).path("value").asDouble()).as(path + " " + count).isZero();
+                assertThat(indicator(r, count).path("numerator").asLong()).isZero();
+            }
+            assertThat(indicator(r, "W1").path("value").isNull()).as("W1 has no workers to divide by").isTrue();
+            assertThat(indicator(r, "CIN4").path("value").isNull()).as("a share of nothing").isTrue();
+        }
+        // N1 of T1 is 12 now; last month and every month before it counted nothing, so 0
+        JsonNode n1 = get("/api/indicators/N1?scope=team/T1&months=3");
+        assertThat(n1.path("previous").asDouble()).isZero();
+        assertThat(n1.path("change").asDouble()).isEqualTo(12.0);
+        assertThat(field(n1.path("trend"), "value")).containsExactly("0.0", "0.0", "12.0");
+    }
+
     @Test
     void one_indicator_has_a_trend_of_the_last_n_months_oldest_first_with_gaps_as_nulls() {
         JsonNode r = get("/api/indicators/CIN4?scope=team/T1&months=13");
@@ -557,6 +587,13 @@ class QueryApiTest {
         assertThat(before.get(ItemStore.COLLECTION)).isNotEmpty();
 
         // When the service forgets its offsets and reads every topic again from the start
+        replayEveryTopicFromTheStart();
+
+        // Then every collection is the same, document for document, field for field
+        assertThat(dump()).isEqualTo(before);
+    }
+
+    private void replayEveryTopicFromTheStart() {
         listeners.stop();
         await().atMost(Duration.ofSeconds(30)).ignoreExceptions().until(() -> {
             admin.deleteConsumerGroups(List.of("caseclock-query")).all().get();
@@ -565,9 +602,6 @@ class QueryApiTest {
         assertThat(lag.caughtUp(ENGINE_TOPICS)).isFalse();
         listeners.start();
         awaitCaughtUp();
-
-        // Then every collection is the same, document for document, field for field
-        assertThat(dump()).isEqualTo(before);
     }
 
     private Map<String, List<String>> dump() {
@@ -624,13 +658,17 @@ class QueryApiTest {
 
     @Test
     void status_holds_applied_back_until_every_contribution_is_counted_then_applied_equals_accepted() {
-        // Given 13 events in case-events, one of them rejected to the DLQ
+        // Given 13 events in case-events, one of which the engine rejected to the DLQ,
+        // and 2 that ingest rejected over HTTP, also in the DLQ
         try (KafkaProducer<String, String> ingest = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class))) {
             for (int i = 0; i < 13; i++) {
                 ingest.send(new ProducerRecord<>(Topics.CASE_EVENTS, "child/C" + i, "{}"));
+            }
+            for (int i = 0; i < 3; i++) {
+                ingest.send(new ProducerRecord<>(Topics.CASE_EVENTS_DLQ, null, "{\"id\": \"bad-" + i + "\"}"));
             }
         }
         try (EngineOutput engine = new EngineOutput(bootstrap)) {
@@ -643,9 +681,9 @@ class QueryApiTest {
             awaitCaughtUp();
             await().atMost(Duration.ofSeconds(30)).until(() -> stored("counters-1") == 5);
 
-            // Then accepted = 13 - 1 rejected = 12, applied 11
+            // Then accepted = 13 - 1 rejected by the engine = 12, applied 11, rejected 1 + 2 by ingest = 3
             assertThat(get("/api/status").toString())
-                    .isEqualTo("{\"accepted\":12,\"applied\":11,\"duplicates\":1,\"rejected\":1,\"lagEvents\":1}");
+                    .isEqualTo("{\"accepted\":12,\"applied\":11,\"duplicates\":1,\"rejected\":3,\"lagEvents\":1}");
 
             // When one more event is applied whose 2 contributions are not counted yet
             engine.commit(List.of(progress("partition-1", 3, 3, 0, 0, 5, 0)));
@@ -658,7 +696,7 @@ class QueryApiTest {
             engine.commit(List.of(progress("counters-1", 0, 0, 0, 0, 0, 7)));
             await().atMost(Duration.ofSeconds(30)).until(() -> get("/api/status").path("applied").asLong() == 12);
             assertThat(get("/api/status").toString())
-                    .isEqualTo("{\"accepted\":12,\"applied\":12,\"duplicates\":1,\"rejected\":1,\"lagEvents\":0}");
+                    .isEqualTo("{\"accepted\":12,\"applied\":12,\"duplicates\":1,\"rejected\":3,\"lagEvents\":0}");
         }
     }
 

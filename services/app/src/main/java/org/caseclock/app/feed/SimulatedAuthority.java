@@ -15,9 +15,8 @@ import org.caseclock.simulator.output.EventPoster;
 import org.caseclock.simulator.output.Progress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -26,54 +25,21 @@ import org.springframework.stereotype.Component;
  * happen. On a restart it carries on the run its data directory remembers.
  */
 @Component
-@ConditionalOnProperty(prefix = "caseclock.simulator", name = "enabled", havingValue = "true", matchIfMissing = true)
-public class SimulatedAuthority implements SmartLifecycle {
+// Off for an external client, and when the sample SSD extract feeds the app instead (SampleSsdExtract).
+@ConditionalOnExpression("${caseclock.simulator.enabled:true} and !${caseclock.feeds.sample:false}")
+public class SimulatedAuthority extends LocalIngestFeed {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedAuthority.class);
     private static final Duration TICK = Duration.ofSeconds(1);
     private static final Duration REPORT_EVERY = Duration.ofMinutes(1);
 
     private final SimulatorProperties settings;
-    private final WebServerApplicationContext server;
     private final PrintStream logLines = LogLines.to(log);
-    private volatile Thread thread;
     private volatile boolean historySent;
 
     SimulatedAuthority(SimulatorProperties settings, WebServerApplicationContext server) {
+        super(server, "simulator");
         this.settings = settings;
-        this.server = server;
-    }
-
-    /** Last to start, first to stop: it posts to the web server, which must be up and stay up while it does. */
-    @Override
-    public int getPhase() {
-        return Integer.MAX_VALUE;
-    }
-
-    @Override
-    public void start() {
-        URI ingest = URI.create("http://127.0.0.1:" + server.getWebServer().getPort() + "/api/events");
-        thread = new Thread(() -> run(ingest), "simulator");
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        Thread t = thread;
-        thread = null;
-        if (t != null) {
-            t.interrupt();
-            try {
-                t.join(Duration.ofSeconds(10).toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return thread != null;
     }
 
     /** Whether the history (and any catch-up after a pause) has been accepted by ingest; live events follow. */
@@ -81,7 +47,8 @@ public class SimulatedAuthority implements SmartLifecycle {
         return historySent;
     }
 
-    private void run(URI ingest) {
+    @Override
+    void run(URI ingest) {
         try {
             feed(new EventPoster(ingest, logLines));
         } catch (InterruptedException e) {

@@ -38,7 +38,7 @@ public class EngineConfig {
         Catalogue catalogue = Catalogue.load(props.catalogueOverrides());
         return new EngineSettings(catalogue, new Organisation(org.teams()), new WorkingCalendar(props.bankHolidays()),
                 props.punctuationInterval(), props.retainedMonths(), EngineSettings.alertingOf(catalogue, props.alerting()),
-                new EngineSettings.Load(props.coalesceWhenBehind(), props.coalesceDelay(), props.punctuationBudget()));
+                props.alertHorizon(), new EngineSettings.Load(props.coalesceWhenBehind(), props.coalesceDelay(), props.punctuationBudget()));
     }
 
     @Bean

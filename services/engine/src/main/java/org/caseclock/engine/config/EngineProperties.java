@@ -18,6 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param punctuationInterval how often the due index is read (an item shows overdue within this of its deadline)
  * @param retainedMonths months of values kept per counter (13 for a trend, plus the year before)
  * @param alerting indicator codes that alert besides those the catalogue marks ({@code alert: true})
+ * @param alertHorizon an item already overdue for longer than this when the engine first sees it overdue
+ *        (old history loaded now) is OVERDUE in every figure and list but raises no alert
  * @param bankHolidays days an authority adds to the England and Wales bank holidays
  * @param catalogueOverrides YAML file of per-code overrides ({@code CIN4: {intervals: [20D]}})
  * @param stateDir where Kafka Streams keeps its RocksDB stores
@@ -35,6 +37,7 @@ public record EngineProperties(
         @DefaultValue("1s") Duration punctuationInterval,
         @DefaultValue("25") int retainedMonths,
         @DefaultValue Set<String> alerting,
+        @DefaultValue("7d") Duration alertHorizon,
         @DefaultValue List<LocalDate> bankHolidays,
         Path catalogueOverrides,
         @DefaultValue("./data/engine-state") Path stateDir,

@@ -266,6 +266,9 @@ public final class Timeline {
     /**
      * The team for a period item or a month-based item: as at the end of its reference date or
      * month (capped at now), or just before the case closed if it closed within that date or month.
+     * "The case" is the child's case as at that end: if the next case opened after the closure,
+     * within the same date or month, the new case counts, with its team at the end (UNALLOCATED
+     * until it is allocated, since the closure ended the old allocation).
      */
     public Allocation allocationForPeriod(Instant periodStart, Instant periodEnd, Instant now) {
         Instant ref = periodEnd.isAfter(now) ? now : periodEnd;
@@ -276,7 +279,7 @@ public final class Timeline {
                 lastClose = t;
             }
         }
-        if (lastClose != null) {
+        if (lastClose != null && openCase(ref) == null) {
             Allocation before = new Allocation(Instant.MIN, null, null);
             for (Allocation a : allocations) {
                 if (!a.from().isBefore(lastClose)) {

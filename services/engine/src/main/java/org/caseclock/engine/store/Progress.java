@@ -7,12 +7,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Running counts published on {@code engine-progress}, summed by the query service for
  * {@code /api/status}. Subject tasks (key {@code partition-N}) count events accepted, applied
  * (duplicates included: they are handled), duplicates, rejected, and the contribution deltas
- * they sent; counter tasks (key {@code counters-N}) count the deltas they have summed. Counter
- * values are complete once every delta sent has been counted.
+ * they sent; counter tasks (key {@code counters-N}) count the deltas they have summed, and
+ * {@code position}: the offset after the last delta summed on contributions partition N. Counter
+ * values are complete once every delta sent has been counted; those sent before a contributions
+ * offset once every counter task's position has passed it (which is how a back-fill's progress
+ * can be shown while deltas are still being sent).
  */
-public record Progress(long accepted, long applied, long duplicates, long rejected, long contributions, long counted) {
+public record Progress(long accepted, long applied, long duplicates, long rejected, long contributions, long counted,
+        long position) {
 
-    public static final Progress ZERO = new Progress(0, 0, 0, 0, 0, 0);
+    public static final Progress ZERO = new Progress(0, 0, 0, 0, 0, 0, 0);
 
     public static String keyOf(int partition) {
         return "partition-" + partition;
@@ -28,26 +32,27 @@ public record Progress(long accepted, long applied, long duplicates, long reject
     }
 
     public Progress withAccepted() {
-        return new Progress(accepted + 1, applied, duplicates, rejected, contributions, counted);
+        return new Progress(accepted + 1, applied, duplicates, rejected, contributions, counted, position);
     }
 
     public Progress withApplied(long n) {
-        return new Progress(accepted, applied + n, duplicates, rejected, contributions, counted);
+        return new Progress(accepted, applied + n, duplicates, rejected, contributions, counted, position);
     }
 
     public Progress withDuplicate() {
-        return new Progress(accepted + 1, applied + 1, duplicates + 1, rejected, contributions, counted);
+        return new Progress(accepted + 1, applied + 1, duplicates + 1, rejected, contributions, counted, position);
     }
 
     public Progress withRejected() {
-        return new Progress(accepted, applied, duplicates, rejected + 1, contributions, counted);
+        return new Progress(accepted, applied, duplicates, rejected + 1, contributions, counted, position);
     }
 
     public Progress withContributions(long n) {
-        return new Progress(accepted, applied, duplicates, rejected, contributions + n, counted);
+        return new Progress(accepted, applied, duplicates, rejected, contributions + n, counted, position);
     }
 
-    public Progress withCounted() {
-        return new Progress(accepted, applied, duplicates, rejected, contributions, counted + 1);
+    /** One more delta summed, the one at {@code offset} of this task's contributions partition. */
+    public Progress withCounted(long offset) {
+        return new Progress(accepted, applied, duplicates, rejected, contributions, counted + 1, Math.max(position, offset + 1));
     }
 }

@@ -15,6 +15,7 @@ import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.processor.api.RecordMetadata;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseclock.catalogue.time.London;
@@ -109,7 +110,8 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
         } else {
             touchedHeads.forEach((key, head) -> publish(head, touchedMonths.get(key)));
         }
-        Progress.count(progress, Progress.countersKeyOf(context.taskId().partition()), Progress::withCounted);
+        long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
+        Progress.count(progress, Progress.countersKeyOf(context.taskId().partition()), p -> p.withCounted(offset));
     }
 
     private void apply(String key, CounterState head, Contribution.Change change, TreeSet<YearMonth> touched) {

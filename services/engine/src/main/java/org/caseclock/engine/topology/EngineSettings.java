@@ -11,6 +11,10 @@ import org.caseclock.engine.rules.SubjectEvaluator;
  * What the topology needs to know about the authority: its catalogue, organisation and calendar,
  * how often to look at the due index, how many months to keep, which codes alert, and when to
  * coalesce evaluations under load.
+ *
+ * <p>{@code alertHorizon}: an item that was already overdue for longer than this when the engine
+ * first saw it overdue (history loaded late, a back-fill) is OVERDUE everywhere but raises no
+ * alert: an alert means "act now", not "this was missed last year".
  */
 public record EngineSettings(
         Catalogue catalogue,
@@ -19,6 +23,7 @@ public record EngineSettings(
         Duration punctuationInterval,
         int retainedMonths,
         Set<String> alerting,
+        Duration alertHorizon,
         Load load) {
 
     /**
@@ -31,11 +36,6 @@ public record EngineSettings(
      */
     public record Load(Duration behind, Duration delay, Duration punctuationBudget) {
         public static final Load DEFAULT = new Load(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMillis(800));
-    }
-
-    public EngineSettings(Catalogue catalogue, Organisation organisation, WorkingCalendar calendar,
-                          Duration punctuationInterval, int retainedMonths, Set<String> alerting) {
-        this(catalogue, organisation, calendar, punctuationInterval, retainedMonths, alerting, Load.DEFAULT);
     }
 
     public static Set<String> alertingOf(Catalogue catalogue, Set<String> extra) {

@@ -20,9 +20,9 @@ public final class EngineTopics {
     /** Compacted: key {@code partition-N}, the engine's running counts of events accepted and applied. */
     public static final String ENGINE_PROGRESS = Topics.ENGINE_PROGRESS;
     /** Internal: contribution deltas, re-keyed by {@code code|scope} so each counter has one owner. */
-    public static final String CONTRIBUTIONS = "caseclock-engine.contributions";
+    public static final String CONTRIBUTIONS = Topics.CONTRIBUTIONS;
 
-    public static final String ERROR_HEADER = "caseclock.error";
+    public static final String ERROR_HEADER = Topics.ERROR_HEADER;
 
     public static final class Stores {
         private Stores() {}

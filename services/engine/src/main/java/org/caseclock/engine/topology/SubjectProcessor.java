@@ -20,6 +20,7 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.caseclock.catalogue.time.London;
 import org.caseclock.engine.config.EngineMetrics;
 import org.caseclock.engine.rules.Bucket;
 import org.caseclock.engine.rules.Item;
@@ -280,7 +281,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             }
             String id = Alert.idOf(item.code(), key, item.itemId());
             Alert existing = alerts.get(id);
-            if (existing == null && item.status() == Status.OVERDUE) {
+            if (existing == null && item.status() == Status.OVERDUE && !overdueBeyondHorizon(item, now)) {
                 Alert raised = new Alert(id, item.code(), key, item.itemId(), item.team(), item.worker(), now,
                         item.due(), item.deadline(), Alert.State.OPEN, null);
                 alerts.put(id, raised);
@@ -299,6 +300,12 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             }
         }
         return alerts;
+    }
+
+    /** Whether the item had been overdue longer than the alert horizon by now, when it is first seen overdue. */
+    private boolean overdueBeyondHorizon(PublishedItem item, Instant now) {
+        Instant overdueSince = item.deadline() != null ? item.deadline() : London.startOfDay(item.due().plusDays(1));
+        return overdueSince.plus(settings.alertHorizon()).isBefore(now);
     }
 
     /**

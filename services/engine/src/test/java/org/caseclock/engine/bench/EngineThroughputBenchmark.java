@@ -84,7 +84,8 @@ class EngineThroughputBenchmark {
 
         Catalogue catalogue = Catalogue.defaults();
         EngineSettings settings = new EngineSettings(catalogue, new Organisation(Map.of()), WorkingCalendar.englandAndWales(),
-                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()));
+                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()), Duration.ofDays(7),
+                EngineSettings.Load.DEFAULT);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);

@@ -29,8 +29,13 @@ import org.caseclock.engine.store.PublishedItem;
 /**
  * The engine under TopologyTestDriver with a fixed wall clock: send events, advance the clock,
  * and read back the latest item per key, counter per key, alerts and dead letters.
+ * Public, and packaged in the engine's test jar, so that other modules' tests (feeds) judge their
+ * events with the same engine and clock.
  */
-final class EngineHarness implements AutoCloseable {
+public final class EngineHarness implements AutoCloseable {
+
+    /** The default of {@code caseclock.engine.alert-horizon}. */
+    static final Duration ALERT_HORIZON = Duration.ofDays(7);
 
     static final Organisation ORG = new Organisation(Map.of(
             "T1", "FAM", "T2", "FAM", "CLA1", "CIC", "MASH", "FRONT"));
@@ -48,7 +53,7 @@ final class EngineHarness implements AutoCloseable {
     private int sequence;
     private Instant wallClock;
 
-    EngineHarness(String wallClock) {
+    public EngineHarness(String wallClock) {
         this(wallClock, Catalogue.defaults());
     }
 
@@ -71,7 +76,7 @@ final class EngineHarness implements AutoCloseable {
     private EngineHarness(String wallClock, Catalogue catalogue, EngineSettings.Load load, EngineMetrics metrics) {
         this.wallClock = Instant.parse(wallClock);
         EngineSettings settings = new EngineSettings(catalogue, ORG, WorkingCalendar.englandAndWales(),
-                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()), load);
+                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()), ALERT_HORIZON, load);
         Properties props = new Properties();
         props.put(StreamsConfig.APPLICATION_ID_CONFIG, "engine-test");
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -135,6 +140,12 @@ final class EngineHarness implements AutoCloseable {
             return this;
         }
 
+        /** Leaves the data member out altogether, as CloudEvents 1.0 allows. */
+        Event withoutData() {
+            node.remove("data");
+            return this;
+        }
+
         Event recordedAt(String at) {
             node.put("recordedat", at);
             return this;
@@ -158,7 +169,7 @@ final class EngineHarness implements AutoCloseable {
         }
     }
 
-    void sendRaw(String key, String json) {
+    public void sendRaw(String key, String json) {
         input.pipeInput(new TestRecord<>(key == null ? null : key.getBytes(StandardCharsets.UTF_8),
                 json.getBytes(StandardCharsets.UTF_8), wallClock));
         drain();
@@ -177,7 +188,7 @@ final class EngineHarness implements AutoCloseable {
         drain();
     }
 
-    void advanceTo(String instant) {
+    public void advanceTo(String instant) {
         advance(Duration.between(wallClock, Instant.parse(instant)));
     }
 
@@ -197,7 +208,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** The item of a snapshot rule (its id is the code), or null if the subject is not in the population. */
-    PublishedItem item(String subject, String code) {
+    public PublishedItem item(String subject, String code) {
         return items.get(subject + "|" + code + "|" + code);
     }
 
@@ -205,7 +216,7 @@ final class EngineHarness implements AutoCloseable {
         return items.get(subject + "|" + code + "|" + itemId);
     }
 
-    List<PublishedItem> items(String subject, String code) {
+    public List<PublishedItem> items(String subject, String code) {
         return items.values().stream().filter(i -> i.subject().equals(subject) && i.code().equals(code)).toList();
     }
 
@@ -214,7 +225,7 @@ final class EngineHarness implements AutoCloseable {
     }
 
     /** {numerator, denominator} for brevity in assertions; {0, 0} when nothing was ever published. */
-    long[] tally(String code, String scope, String period) {
+    public long[] tally(String code, String scope, String period) {
         IndicatorValue v = value(code, scope, period);
         return v == null ? new long[] {0, 0} : new long[] {v.numerator(), v.denominator()};
     }
@@ -223,11 +234,11 @@ final class EngineHarness implements AutoCloseable {
         return alerts;
     }
 
-    List<TestRecord<byte[], byte[]>> deadLetters() {
+    public List<TestRecord<byte[], byte[]>> deadLetters() {
         return dead;
     }
 
-    Map<String, PublishedItem> allItems() {
+    public Map<String, PublishedItem> allItems() {
         return items;
     }
 

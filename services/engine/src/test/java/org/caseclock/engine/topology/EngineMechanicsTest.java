@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 class EngineMechanicsTest {
 
     private static final String CHILD = "child/C1";
+    private static final String OTHER = "child/C2";
 
     @Test
     void theSameIdSentTwiceIsOneEvent() {
@@ -174,6 +175,39 @@ class EngineMechanicsTest {
             // December's month-end snapshot still belongs to the team that held the child then
             assertThat(engine.tally("CIN4", "team/T1", "2025-12")).containsExactly(0, 1);
             assertThat(engine.item(CHILD, "CIN4").worker()).isEqualTo("W7");
+        }
+    }
+
+    /**
+     * INDICATORS.md, team attribution: a period item takes the team just before the case closed if
+     * it closed within the item's date, but "the case" is the child's case at the end of that date:
+     * when the next case opens the same day, the new case counts, UNALLOCATED until it is allocated.
+     */
+    @Test
+    void aCaseClosedAndReopenedOnTheSameDateGivesThatDatesItemsTheNewCasesTeam_unallocatedUntilItIsAllocated() {
+        try (EngineHarness engine = new EngineHarness("2026-01-21T12:00:00Z")) {
+            // Given a child referred on Mon 5 Jan and allocated to T1
+            engine.send(CHILD, "ReferralReceived", "2026-01-05T09:00:00Z", "referralId", "R1");
+            engine.send(CHILD, "CaseAllocated", "2026-01-05T10:00:00Z", "team", "T1", "worker", "W1");
+            // And a second child whose case T1 closes on Tue 20 Jan, with a referral earlier that day
+            engine.send(OTHER, "ReferralReceived", "2026-01-05T09:00:00Z", "referralId", "R8");
+            engine.send(OTHER, "CaseAllocated", "2026-01-05T10:00:00Z", "team", "T1", "worker", "W1");
+            engine.send(OTHER, "ReferralReceived", "2026-01-20T09:00:00Z", "referralId", "R9");
+            engine.send(OTHER, "CaseClosed", "2026-01-20T10:00:00Z", "reason", "NFA");
+
+            // When the first child's case closes at 10:00 on Tue 20 Jan and a new referral opens a new case at 14:00
+            engine.send(CHILD, "CaseClosed", "2026-01-20T10:00:00Z", "reason", "NFA");
+            engine.send(CHILD, "ReferralReceived", "2026-01-20T14:00:00Z", "referralId", "R2");
+
+            // Then the referral dated that day counts for the new case, not yet allocated
+            assertThat(engine.item(CHILD, "FD7", "R2").team()).isEqualTo("UNALLOCATED");
+            // While the case closed that day and not reopened keeps the team that held it just before
+            assertThat(engine.item(OTHER, "FD7", "R9").team()).isEqualTo("T1");
+
+            // When the new case is allocated to T2 at 16:00 the same day / Then the day's item is T2's
+            engine.send(CHILD, "CaseAllocated", "2026-01-20T16:00:00Z", "team", "T2", "worker", "W2");
+            assertThat(engine.item(CHILD, "FD7", "R2").team()).isEqualTo("T2");
+            assertThat(engine.item(CHILD, "FD7", "R2").worker()).isEqualTo("W2");
         }
     }
 

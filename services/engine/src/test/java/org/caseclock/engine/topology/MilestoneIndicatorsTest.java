@@ -94,6 +94,35 @@ class MilestoneIndicatorsTest {
         }
     }
 
+    /** Issue 11, caseclock.engine.alert-horizon (default 7 days): an alert means "act now". */
+    @Test
+    void mc6_anItemOverdueForMoreThanTheAlertHorizonWhenTheEngineLearnsOfItIsOverdueButRaisesNoAlert_aFreshOneDoes() {
+        // Given the engine starts on Tue 20 Jan 2026 at 12:00 and is sent a history
+        try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z")) {
+            engine.send(CHILD, "CaseAllocated", "2026-01-01T09:00:00Z", "team", "T1", "worker", "W1");
+            // When it learns of a return on Fri 9 Jan 18:00 with no interview: due Mon 12 Jan 18:00, 7 d 18 h ago
+            engine.send(CHILD, "MissingEpisodeStarted", "2026-01-08T18:00:00Z", "episodeId", "M1");
+            engine.send(CHILD, "MissingEpisodeEnded", "2026-01-09T18:00:00Z", "episodeId", "M1");
+            // And of a return on Wed 14 Jan 10:00: due Sat 17 Jan 10:00, 3 d 2 h ago, within the horizon
+            engine.send(CHILD, "MissingEpisodeStarted", "2026-01-13T18:00:00Z", "episodeId", "M2");
+            engine.send(CHILD, "MissingEpisodeEnded", "2026-01-14T10:00:00Z", "episodeId", "M2");
+
+            // Then both are OVERDUE in the lists and figures, but only the recent one alerts
+            assertThat(engine.item(CHILD, "MC6", "M1").status()).isEqualTo(Status.OVERDUE);
+            assertThat(engine.item(CHILD, "MC6", "M2").status()).isEqualTo(Status.OVERDUE);
+            assertThat(engine.tally("MC6", "team/T1", "2026-01")).containsExactly(0, 2);
+            assertThat(engine.alerts()).singleElement().satisfies(a -> {
+                assertThat(a.itemId()).isEqualTo("M2");
+                assertThat(a.state()).isEqualTo(Alert.State.OPEN);
+            });
+
+            // When the old one's interview arrives late / Then there is nothing to resolve, and nothing is raised
+            engine.send(CHILD, "ReturnInterviewCompleted", "2026-01-20T11:00:00Z", "episodeId", "M1");
+            assertThat(engine.item(CHILD, "MC6", "M1").status()).isEqualTo(Status.LATE);
+            assertThat(engine.alerts()).hasSize(1);
+        }
+    }
+
     @Test
     void mc15_thirdMissingEpisodeInAMonthNeedsAStrategyDiscussionWithin3WorkingDays_overEaster() {
         // Third episode Thu 2 Apr 2026; Good Friday and Easter Monday are holidays: due Thu 9 Apr.

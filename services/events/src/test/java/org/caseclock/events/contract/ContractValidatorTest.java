@@ -11,10 +11,12 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.stream.IntStream;
 import org.caseclock.events.EventData;
 import org.caseclock.events.EventJson;
+import org.caseclock.events.EventType;
 import org.caseclock.events.contract.ContractValidator.Verdict;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class ContractValidatorTest {
@@ -43,6 +45,31 @@ class ContractValidatorTest {
 
             assertThat(verdict.event().data()).isEqualTo(new EventData.VisitRecorded("V99812", true));
             assertThat(verdict.event().subject()).hasToString("child/C104233");
+        }
+
+        /** EVENTS.md v1.1: as in CloudEvents 1.0, data is optional where the type requires no field. */
+        @ParameterizedTest
+        @MethodSource("org.caseclock.events.contract.ContractValidatorTest#typesWithNoRequiredField")
+        void a_type_with_no_required_field_is_accepted_without_data_and_read_as_empty(EventType type) {
+            // Given an event of such a type with no data member, and one with data null
+            ObjectNode without = Events.event(type.name(), Events.subjectFor(type), EventJson.mapper().createObjectNode());
+            without.remove("data");
+            ObjectNode withNull = without.deepCopy().putNull("data");
+
+            // When each is validated / Then it is accepted, its data bound as if {} had been sent
+            EventData asEmpty = accepted(Events.event(type.name(), Events.subjectFor(type),
+                    EventJson.mapper().createObjectNode())).event().data();
+            assertThat(accepted(without).event().data()).isNotNull().isEqualTo(asEmpty);
+            assertThat(accepted(withNull).event().data()).isEqualTo(asEmpty);
+        }
+
+        @Test
+        void the_types_without_a_required_field_are_those_events_md_lists_with_none() {
+            assertThat(typesWithNoRequiredField()).containsExactlyInAnyOrder(
+                    EventType.CaseClosed, EventType.LeavingCareStarted, EventType.LeavingCareEnded,
+                    EventType.DentalCheckCompleted, EventType.MissingRiskAssessmentCompleted,
+                    EventType.SupervisionRecorded, EventType.CarerApproved, EventType.CarerDeregistered,
+                    EventType.CarerReviewed, EventType.CarerVisited);
         }
 
         @Test
@@ -195,7 +222,7 @@ class ContractValidatorTest {
         }
 
         @ParameterizedTest
-        @ValueSource(strings = {"id", "source", "type", "subject", "time", "data"})
+        @ValueSource(strings = {"id", "source", "type", "subject", "time"})
         void a_missing_envelope_attribute_is_named(String attribute) {
             ObjectNode event = Events.visit();
             event.remove(attribute);
@@ -203,6 +230,18 @@ class ContractValidatorTest {
             Verdict.Rejected r = rejected(event);
 
             assertThat(r.error()).isEqualTo(attribute + " is required");
+            assertThat(r.reason()).isEqualTo(RejectionReason.MISSING_FIELD);
+        }
+
+        @Test
+        void a_type_with_a_required_field_sent_without_data_is_rejected_naming_that_field() {
+            // Given a VisitRecorded (visitId required) with no data member at all
+            ObjectNode event = Events.visit();
+            event.remove("data");
+
+            // When it is validated / Then the message names the missing field, not just "data"
+            Verdict.Rejected r = rejected(event);
+            assertThat(r.error()).isEqualTo("data.visitId is required");
             assertThat(r.reason()).isEqualTo(RejectionReason.MISSING_FIELD);
         }
 
@@ -328,5 +367,11 @@ class ContractValidatorTest {
 
             assertThat(rejected(event).error()).isEqualTo("data.visitId must be a string");
         }
+    }
+
+    static java.util.List<EventType> typesWithNoRequiredField() {
+        return java.util.Arrays.stream(EventType.values())
+                .filter(type -> Events.dataSchema(type).path("required").isEmpty())
+                .toList();
     }
 }

@@ -7,6 +7,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import org.caseclock.events.EventJson;
 import org.caseclock.events.EventType;
+import org.caseclock.events.SubjectKind;
 
 /** Test events built from the published schemas' own examples. */
 final class Events {
@@ -36,6 +37,11 @@ final class Events {
         event.put("time", "2026-01-15T10:30:00Z");
         event.set("data", data.deepCopy());
         return event;
+    }
+
+    /** A subject the type may be about: a child where it allows one, else a carer. */
+    static String subjectFor(EventType type) {
+        return type.appliesTo(SubjectKind.CHILD) ? "child/X1" : "carer/X1";
     }
 
     /** A valid VisitRecorded for a child, the starting point for most single-rule tests. */

@@ -71,7 +71,7 @@ class SchemaExamplesTest {
 
     @ParameterizedTest
     @EnumSource(EventType.class)
-    void every_type_rejects_data_that_is_not_an_object(EventType type) {
+    void every_type_rejects_data_that_is_neither_an_object_nor_null(EventType type) {
         String subject = type.appliesTo(SubjectKind.CHILD) ? "child/X1" : "carer/X1";
         ObjectNode event = Events.event(type.name(), subject, Events.visit().path("data"));
         event.putArray("data").add("V1");
@@ -79,7 +79,7 @@ class SchemaExamplesTest {
         Verdict verdict = validator.validate(event, RECEIVED);
 
         assertThat(verdict).isInstanceOfSatisfying(Verdict.Rejected.class,
-                r -> assertThat(r.error()).isEqualTo("data must be an object"));
+                r -> assertThat(r.error()).isEqualTo("data must be an object or null"));
     }
 
     @Test

@@ -14,7 +14,9 @@ import org.caseclock.events.contract.RejectionReason;
 import org.caseclock.ingest.api.IngestResponse.RejectedEvent;
 import org.caseclock.ingest.api.IngestResponse.RequestError;
 import org.caseclock.ingest.config.IngestProperties;
+import org.caseclock.events.Topics;
 import org.caseclock.ingest.kafka.CaseEventPublisher;
+import org.caseclock.ingest.kafka.CaseEventPublisher.DeadLetter;
 import org.caseclock.ingest.kafka.PublishFailedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -78,10 +80,10 @@ public class EventsController {
             List<CaseEvent> accepted = checked.accepted();
             List<RejectedEvent> rejected = checked.rejected();
 
-            if (!accepted.isEmpty()) {
-                try {
-                    publisher.publishAll(accepted);
-                } catch (PublishFailedException e) {
+            try {
+                publisher.publishAll(accepted, checked.deadLetters());
+            } catch (PublishFailedException e) {
+                if (!accepted.isEmpty()) {
                     outcome = "unavailable";
                     log.warn("Answering 503: {} ({})", e.getMessage(), String.valueOf(e.getCause()));
                     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
@@ -89,6 +91,10 @@ public class EventsController {
                             .body(new RequestError("Events could not be stored (" + e.getMessage() + "). Nothing from"
                                     + " this request was accepted; send it again: an event id sent twice counts once."));
                 }
+                // Nothing valid to lose: the sender still hears why each event was rejected; only
+                // the dead-letter copy (and so its place in /api/status's count) is missing.
+                log.warn("Rejected events not written to {}: {} ({})", Topics.CASE_EVENTS_DLQ, e.getMessage(),
+                        String.valueOf(e.getCause()));
             }
             metrics.accepted(accepted.size());
             checked.reasons().forEach(metrics::rejected);
@@ -103,10 +109,11 @@ public class EventsController {
     }
 
     /** The request's events sorted into accepted and rejected; each rejection keeps its position. */
-    private record Checked(List<CaseEvent> accepted, List<RejectedEvent> rejected, List<RejectionReason> reasons) {}
+    private record Checked(List<CaseEvent> accepted, List<RejectedEvent> rejected, List<RejectionReason> reasons,
+                           List<DeadLetter> deadLetters) {}
 
     private Checked check(List<Submitted> submitted, Instant receivedAt) {
-        Checked checked = new Checked(new ArrayList<>(submitted.size()), new ArrayList<>(), new ArrayList<>());
+        Checked checked = new Checked(new ArrayList<>(submitted.size()), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         for (int i = 0; i < submitted.size(); i++) {
             Verdict verdict = submitted.get(i).check(validator, receivedAt);
             if (verdict instanceof Verdict.Accepted a) {
@@ -114,6 +121,7 @@ public class EventsController {
             } else if (verdict instanceof Verdict.Rejected r) {
                 checked.rejected().add(new RejectedEvent(i, r.id(), r.error()));
                 checked.reasons().add(r.reason());
+                checked.deadLetters().add(new DeadLetter(submitted.get(i).bytes(), r.error()));
             }
         }
         return checked;

@@ -1,6 +1,7 @@
 package org.caseclock.ingest.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import org.caseclock.events.contract.ContractValidator;
 import org.caseclock.events.contract.ContractValidator.Verdict;
@@ -10,10 +11,18 @@ sealed interface Submitted {
 
     Verdict check(ContractValidator validator, Instant receivedAt);
 
+    /** The event as sent, for the dead-letter topic when it is rejected. */
+    byte[] bytes();
+
     record Parsed(JsonNode json) implements Submitted {
         @Override
         public Verdict check(ContractValidator validator, Instant receivedAt) {
             return validator.validate(json, receivedAt);
+        }
+
+        @Override
+        public byte[] bytes() {
+            return json.toString().getBytes(StandardCharsets.UTF_8);
         }
     }
 

@@ -2,6 +2,7 @@ package org.caseclock.ingest.kafka;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventJson;
@@ -19,7 +21,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes accepted events to {@code case-events}, keyed by subject so one subject's events stay in
- * order on one partition, as CloudEvents structured JSON with {@code recordedat} filled in.
+ * order on one partition, as CloudEvents structured JSON with {@code recordedat} filled in; and
+ * rejected ones to {@code case-events.dlq} as they were sent, with the reason in a header, so
+ * that {@code /api/status} counts every rejection wherever it happened.
  */
 @Component
 public class CaseEventPublisher {
@@ -37,12 +41,17 @@ public class CaseEventPublisher {
      * Returns only when Kafka has acknowledged every event. Everything is sent before waiting, so
      * a batch costs one round of acknowledgements, not one per event.
      */
-    public void publishAll(List<CaseEvent> events) throws PublishFailedException {
+    public void publishAll(List<CaseEvent> events, List<DeadLetter> rejected) throws PublishFailedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        List<CompletableFuture<?>> sends = new ArrayList<>(events.size());
+        List<CompletableFuture<?>> sends = new ArrayList<>(events.size() + rejected.size());
         try {
             for (CaseEvent event : events) {
                 sends.add(template.send(Topics.CASE_EVENTS, event.subject().toString(), mapper.writeValueAsBytes(event)));
+            }
+            for (DeadLetter dead : rejected) {
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CASE_EVENTS_DLQ, null, dead.event());
+                record.headers().add(Topics.ERROR_HEADER, dead.error().getBytes(StandardCharsets.UTF_8));
+                sends.add(template.send(record));
             }
             CompletableFuture.allOf(sends.toArray(CompletableFuture[]::new))
                     .get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
@@ -60,4 +69,7 @@ public class CaseEventPublisher {
             throw new PublishFailedException("interrupted while waiting for Kafka", e);
         }
     }
+
+    /** A rejected event as it was sent, and why. */
+    public record DeadLetter(byte[] event, String error) {}
 }

@@ -58,8 +58,12 @@ public class Scorecard {
         }
         List<IndicatorView> views = new ArrayList<>();
         for (String code : codes) {
+            Indicator indicator = catalogue.get(code);
             Map<YearMonth, StoredValue> months = byCode.getOrDefault(code, Map.of());
-            views.add(view(catalogue.get(code), months, month, period != null, trendMonths));
+            if (indicator.isPlainCount()) {
+                months = withZeroWhereNothingCounted(code, scope, months, first, month);
+            }
+            views.add(view(indicator, months, month, period != null, trendMonths));
         }
         return views;
     }
@@ -93,6 +97,20 @@ public class Scorecard {
         return new IndicatorView(indicator.code(), indicator.name(), indicator.kind(), value,
                 current == null ? null : current.numerator(), current == null ? null : current.denominator(),
                 indicator.target(), indicator.better(), Rag.of(indicator, value), previous, change, asFirstReported, trend);
+    }
+
+    /**
+     * API.md: a COUNT of nothing is 0, never null. The engine publishes a month only once something
+     * has counted in it (and which empty months it publishes depends on its processing history), so
+     * a month with no record counted nothing.
+     */
+    private static Map<YearMonth, StoredValue> withZeroWhereNothingCounted(
+            String code, Scope scope, Map<YearMonth, StoredValue> months, YearMonth first, YearMonth last) {
+        Map<YearMonth, StoredValue> complete = new HashMap<>(months);
+        for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
+            complete.putIfAbsent(m, new StoredValue(code, scope.toString(), m.toString(), 0, 0, null, null, null));
+        }
+        return complete;
     }
 
     static Double valueOf(Indicator indicator, StoredValue v) {

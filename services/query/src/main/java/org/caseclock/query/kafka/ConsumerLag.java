@@ -47,18 +47,27 @@ public class ConsumerLag {
      * committed transaction: everything the engine has published there is in MongoDB.
      */
     public boolean caughtUp(Collection<String> topics) {
+        return committedUpTo(committedEnds(topics));
+    }
+
+    /** Each partition's end, up to the last committed transaction (what a read-committed consumer can reach). */
+    public Map<TopicPartition, Long> committedEnds(Collection<String> topics) {
         List<TopicPartition> partitions = partitions(topics);
-        if (partitions.isEmpty()) {
+        return partitions.isEmpty() ? Map.of() : ends(partitions, IsolationLevel.READ_COMMITTED);
+    }
+
+    /** Whether this service has committed at least {@code offsets} on each of their partitions. */
+    public boolean committedUpTo(Map<TopicPartition, Long> offsets) {
+        if (offsets.values().stream().allMatch(end -> end == 0)) {
             return true;
         }
-        Map<TopicPartition, Long> ends = ends(partitions, IsolationLevel.READ_COMMITTED);
         Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(groupId)
                 .partitionsToOffsetAndMetadata());
-        for (TopicPartition tp : partitions) {
-            long end = ends.getOrDefault(tp, 0L);
-            OffsetAndMetadata c = committed.get(tp);
+        for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
+            long end = e.getValue();
+            OffsetAndMetadata c = committed.get(e.getKey());
             if (end > 0 && (c == null || c.offset() < end)) {
-                log.debug("Behind on {}: committed {}, end {}", tp, c == null ? null : c.offset(), end);
+                log.debug("Behind on {}: committed {}, end {}", e.getKey(), c == null ? null : c.offset(), end);
                 return false;
             }
         }

@@ -9,6 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventJson;
@@ -36,9 +37,10 @@ public final class EventPoster {
         this.log = log;
     }
 
-    public void post(List<CaseEvent> batch) throws IOException, InterruptedException {
+    /** @return the ids of the events ingest rejected (none, for a batch that passed the contract) */
+    public List<String> post(List<CaseEvent> batch) throws IOException, InterruptedException {
         if (batch.isEmpty()) {
-            return;
+            return List.of();
         }
         HttpRequest request = HttpRequest.newBuilder(endpoint)
                 .timeout(Duration.ofMinutes(2))
@@ -49,7 +51,7 @@ public final class EventPoster {
         if (response.statusCode() != 200 && response.statusCode() != 202 && response.statusCode() != 400) {
             throw new IOException("POST " + endpoint + " answered " + response.statusCode() + ": " + response.body());
         }
-        count(response.body(), batch.size());
+        return count(response.body(), batch.size());
     }
 
     public long accepted() {
@@ -79,7 +81,7 @@ public final class EventPoster {
         throw last;
     }
 
-    private void count(String body, int sent) throws IOException {
+    private List<String> count(String body, int sent) throws IOException {
         JsonNode answer = mapper.readTree(body.isBlank() ? "{}" : body);
         JsonNode rejections = answer.path("rejected");
         accepted += answer.path("accepted").asLong(sent - rejections.size());
@@ -87,5 +89,8 @@ public final class EventPoster {
         for (int i = 0; i < Math.min(REJECTIONS_SHOWN, rejections.size()); i++) {
             log.println("rejected: " + rejections.get(i));
         }
+        List<String> ids = new ArrayList<>(rejections.size());
+        rejections.forEach(r -> ids.add(r.path("id").asText(null)));
+        return ids;
     }
 }

@@ -1,0 +1,347 @@
+package org.caseclock.catalogue.docs;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.caseclock.catalogue.Catalogue;
+import org.caseclock.catalogue.Indicator;
+import org.caseclock.catalogue.Indicator.CaseType;
+import org.caseclock.catalogue.Indicator.Population;
+import org.caseclock.catalogue.time.Span;
+
+/**
+ * Writes docs/indicators.md: the fixed prose of indicators.template.md around tables generated
+ * from the default catalogue, so the reference says what the engine computes and cannot drift
+ * from it ({@link IndicatorsDocTest} fails when the file differs).
+ */
+public final class IndicatorsDoc {
+
+    public static final String REGENERATE = "./mvnw -q -pl services/catalogue -am verify -Dtest=IndicatorsDocTest"
+            + " -Dsurefire.failIfNoSpecifiedTests=false -Dcaseclock.docs.write=true";
+
+    /** The file, relative to the repository root. */
+    public static final String DOC = "docs/indicators.md";
+
+    /**
+     * The indicator contract v1.1's second wave, with the kind the contract gives each. The
+     * contract lives outside the repository, so its codes are written here once; which of them
+     * are implemented is read from the catalogue: a code added to catalogue.yaml leaves the
+     * "not implemented yet" list and joins the tables on the next regeneration.
+     */
+    static final List<ContractCode> CONTRACT_WAVE_2 = List.of(
+            new ContractCode("EH1", "Children open to early help", "COUNT"),
+            new ContractCode("EH8", "Early help episodes ended by stepping up to social care", "RATIO"),
+            new ContractCode("EH9", "Social care cases stepped down to early help", "RATIO"),
+            new ContractCode("CP6", "First core group within 10 working days of ICPC", "MILESTONE"),
+            new ContractCode("CP15", "CP plans ended that lasted two years or more", "RATIO"),
+            new ContractCode("CLA1", "Children looked after with 3 or more placements in 12 months", "SHARE"),
+            new ContractCode("CLA2", "Long-term placement stability", "SHARE"),
+            new ContractCode("CLA19", "Children looked after with the same social worker for 6 months", "SHARE"),
+            new ContractCode("CLA27", "Children looked after 12 months+ with up-to-date immunisations", "SHARE"),
+            new ContractCode("CL2", "Care leavers in touch around their birthday", "RATIO"),
+            new ContractCode("CL3", "Care leavers in education, employment or training", "RATIO"),
+            new ContractCode("CL4", "Care leavers in suitable accommodation", "RATIO"),
+            new ContractCode("A1", "Average days from entering care to moving in with the adoptive family", "AVERAGE"),
+            new ContractCode("A2", "Average days from placement order to match", "AVERAGE"),
+            new ContractCode("R1", "Children with a CIN plan per 10,000 children", "RATE"),
+            new ContractCode("R2", "Children with a CP plan per 10,000 children", "RATE"),
+            new ContractCode("R3", "Children looked after per 10,000 children", "RATE"),
+            new ContractCode("W3", "Highest caseload held by one worker", "COUNT"),
+            new ContractCode("AMT5", "Open assessments of children with no allocated worker", "COUNT"));
+
+    record ContractCode(String code, String name, String kind) {}
+
+    /** Headings for the catalogue's groups; a group not named here is headed by its id. */
+    private static final Map<String, String> GROUP_TITLES = Map.of(
+            "front-door", "Front door",
+            "assessment", "Assessment",
+            "cin-cp", "Children in need and child protection",
+            "missing", "Missing",
+            "children-in-care", "Children in care",
+            "fostering", "Fostering",
+            "care-leavers", "Care leavers",
+            "quality-assurance", "Quality assurance",
+            "workforce", "Workforce");
+
+    private IndicatorsDoc() {}
+
+    /** Writes the file; the argument is the repository root (default: found from here). */
+    public static void main(String[] args) throws IOException {
+        Path root = args.length > 0 ? Path.of(args[0]) : repositoryRoot();
+        Files.writeString(root.resolve(DOC), generate(Catalogue.defaults()), StandardCharsets.UTF_8);
+    }
+
+    public static String generate(Catalogue catalogue) {
+        return template()
+                .replace("{{regenerate}}", REGENERATE)
+                .replace("{{missing-kinds}}", missingKinds(catalogue))
+                .replace("{{alerting}}", catalogue.all().stream().filter(Indicator::alert)
+                        .map(Indicator::code).collect(Collectors.joining(", ")))
+                .replace("{{catalogue}}", tables(catalogue))
+                .replace("{{not-implemented}}", notImplemented(catalogue));
+    }
+
+    /** The directory holding mvnw, from the working directory up (a module's, under Maven). */
+    public static Path repositoryRoot() {
+        Path dir = Path.of("").toAbsolutePath();
+        while (dir != null && !Files.exists(dir.resolve("mvnw"))) {
+            dir = dir.getParent();
+        }
+        if (dir == null) {
+            throw new IllegalStateException("no mvnw above " + Path.of("").toAbsolutePath());
+        }
+        return dir;
+    }
+
+    private static String template() {
+        try (InputStream in = IndicatorsDoc.class.getResourceAsStream("/docs/indicators.template.md")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String tables(Catalogue catalogue) {
+        Map<String, List<Indicator>> byGroup = new LinkedHashMap<>();
+        for (Indicator i : catalogue.all()) {
+            byGroup.computeIfAbsent(i.group() == null ? "other" : i.group(), g -> new ArrayList<>()).add(i);
+        }
+        StringBuilder out = new StringBuilder();
+        byGroup.forEach((group, indicators) -> {
+            out.append("### ").append(GROUP_TITLES.getOrDefault(group, group))
+                    .append(" (`").append(group).append("`)\n\n");
+            out.append("| code | name | kind | population / items | activity / condition | timescale | ref. date"
+                    + " | target | better | alert |\n");
+            out.append("|---|---|---|---|---|---|---|---|---|---|\n");
+            for (Indicator i : indicators) {
+                out.append(row(i.code(), i.name(), i.kind().name(), population(i), activity(i), timescale(i),
+                        reference(i), target(i), i.better() == null ? "—" : i.better().name(), i.alert() ? "yes" : ""));
+            }
+            out.append('\n');
+        });
+        return out.toString().stripTrailing();
+    }
+
+    private static String notImplemented(Catalogue catalogue) {
+        StringBuilder out = new StringBuilder("| code | name | kind (contract v1.1) |\n|---|---|---|\n");
+        for (ContractCode c : CONTRACT_WAVE_2) {
+            if (!catalogue.contains(c.code())) {
+                out.append(row(c.code(), c.name(), c.kind()));
+            }
+        }
+        return out.toString().stripTrailing();
+    }
+
+    /** The wave 2 kinds the catalogue cannot express yet (no {@link Indicator.Kind} for them). */
+    private static String missingKinds(Catalogue catalogue) {
+        List<String> known = Arrays.stream(Indicator.Kind.values()).map(Enum::name).toList();
+        return CONTRACT_WAVE_2.stream().map(ContractCode::kind).filter(k -> !known.contains(k)).distinct()
+                .collect(Collectors.joining(", "));
+    }
+
+    // ---- one cell each ------------------------------------------------------------------------
+
+    static String population(Indicator i) {
+        return switch (i.kind()) {
+            case RECURRING -> recurringPopulation(i);
+            case MILESTONE -> milestoneItems(i);
+            case RATIO -> i.items().perMonth()
+                    ? "one item per child and month with " + a(i.items().type()) + " dated in it"
+                    : "each " + i.items().type() + byKey(i.items().key());
+            case COUNT -> switch (i.measure()) {
+                case OPEN_EPISODE -> who(i.population());
+                case CASELOAD -> "open cases with a worker (numerator) ÷ distinct workers holding one (denominator)";
+                case UNALLOCATED_OPEN -> "open cases with no worker whose open date + " + span(i.minOpen()) + " ≤ date(T)";
+                case REPEAT_MISSING_IN_MONTH -> "children with ≥ " + i.threshold() + " MissingEpisodeStarted dated in the month";
+            };
+        };
+    }
+
+    private static String recurringPopulation(Indicator i) {
+        List<String> parts = new ArrayList<>(List.of(who(i.population())));
+        if (i.caseTypes() != null) {
+            parts.add("only cases whose type as at T is " + i.caseTypes().stream().map(IndicatorsDoc::caseType)
+                    .collect(Collectors.joining(" or ")));
+        }
+        if (i.ages() != null) {
+            parts.add(ages(i.ages()));
+        }
+        if (i.minEpisode() != null) {
+            parts.add("in this episode ≥ " + span(i.minEpisode()));
+        }
+        if (i.entry() == Indicator.Entry.LATER_OF_AGE_AND_EPISODE) {
+            List<String> dates = new ArrayList<>();
+            if (i.ages() != null && i.ages().min() != null) {
+                dates.add("the date of turning " + i.ages().min());
+            }
+            dates.add(i.minEpisode() == null ? "the episode start" : "the episode start + " + span(i.minEpisode()));
+            parts.add("entry date = the later of " + String.join(" and ", dates));
+        }
+        if (!i.resets().isEmpty()) {
+            parts.add("resets at " + i.resets().stream().map(Enum::name).collect(Collectors.joining(", ")));
+        }
+        switch (i.activitiesFrom()) {
+            case EPISODE_START -> { }
+            case CASE_OPEN -> parts.add("activities count from the case's opening");
+            case ANY_TIME -> parts.add("activities count from any time, not only this episode");
+        }
+        return String.join("; ", parts);
+    }
+
+    private static String milestoneItems(Indicator i) {
+        String opens = i.opens().nthInMonth() != null
+                ? "the " + ordinal(i.opens().nthInMonth()) + " " + i.opens().type() + " of a child in a month"
+                : "each " + i.opens().type() + byKey(i.opens().key());
+        return i.cancelWhenEpisodeEnds() ? opens + "; cancelled also when the episode ends" : opens;
+    }
+
+    static String activity(Indicator i) {
+        return switch (i.kind()) {
+            case RECURRING -> i.activity().type() + with(i.activity().where());
+            case MILESTONE -> {
+                String closes = i.closes().type() + with(i.closes().where());
+                yield switch (i.closes().from()) {
+                    case OPENING -> i.closes().key() == null ? closes : closes + ", same " + i.closes().key();
+                    case EPISODE -> "the first " + closes + " in the episode";
+                    case MONTH_START -> closes + ", dated from the 1st of that month";
+                };
+            }
+            case RATIO -> {
+                Indicator.Condition c = i.condition();
+                yield switch (c.test()) {
+                    case WHERE -> where(c.where());
+                    case LINKED_EXISTS -> a(c.type()) + " of the same child with " + c.field()
+                            + " = the item's " + c.itemField() + " exists";
+                    case EARLIER_WITHIN -> "the same child had " + a(c.type()) + " dated in [d − " + span(c.within())
+                            + ", d), d = the item's date";
+                    case EARLIER_EXISTS -> "the child had an earlier " + c.type();
+                    case STRATEGY_WITHIN -> "dated ≤ the linked strategy discussion's date + " + span(c.within())
+                            + " (the StrategyDiscussionHeld" + with(c.where()) + " its strategyId names, else the latest"
+                            + " one dated on or before it; items with none are left out)";
+                    case ACTIVITY_BEFORE_MONTH_END -> a(c.type()) + " dated in [E − " + span(c.within())
+                            + ", E], E = month end (or T in the current month)";
+                };
+            }
+            case COUNT -> "";
+        };
+    }
+
+    static String timescale(Indicator i) {
+        return switch (i.kind()) {
+            case RECURRING -> {
+                if (i.intervalByCaseType() != null) {
+                    yield "by case type as at T: " + Arrays.stream(CaseType.values())
+                            .map(t -> caseType(t) + " " + span(i.intervalByCaseType().get(t)))
+                            .collect(Collectors.joining(", "));
+                }
+                String intervals = "[" + i.intervals().stream().map(IndicatorsDoc::span).collect(Collectors.joining(", ")) + "]";
+                yield i.youngerInterval() == null ? intervals
+                        : intervals + "; " + span(i.youngerInterval().interval()) + " instead after an activity when aged under "
+                        + i.youngerInterval().belowAge();
+            }
+            case MILESTONE -> span(i.timescale());
+            case RATIO, COUNT -> "";
+        };
+    }
+
+    static String reference(Indicator i) {
+        return switch (i.kind()) {
+            case RECURRING -> "as at T";
+            case MILESTONE -> switch (i.reference()) {
+                case OPENED -> "opened (" + i.opens().type() + ")";
+                case COMPLETED -> "completed (" + i.closes().type() + ")";
+            };
+            case RATIO -> i.items().perMonth() ? "month" : "the " + i.items().type() + "'s date";
+            case COUNT -> i.isSnapshot() ? "as at T" : "month";
+        };
+    }
+
+    static String target(Indicator i) {
+        if (i.target() == null) {
+            return "—";
+        }
+        String target = number(i.target(), i.isPercentage());
+        return i.tolerance() == null ? target : target + " (tolerance " + number(i.tolerance(), i.isPercentage()) + ")";
+    }
+
+    // ---- words --------------------------------------------------------------------------------
+
+    private static String who(Population p) {
+        return switch (p) {
+            case CIN_PLAN -> "children with an open CIN plan";
+            case CP_PLAN -> "children with an open CP plan";
+            case LOOKED_AFTER -> "children looked after";
+            case LEAVING_CARE -> "care leavers (open leaving care)";
+            case CARER_APPROVED -> "approved foster carers";
+            case OPEN_CASE -> "children with an open case";
+        };
+    }
+
+    private static String caseType(CaseType t) {
+        return switch (t) {
+            case CP -> "CP plan";
+            case CLA_OR_CIN -> "CLA or CIN plan";
+            case OTHER -> "other";
+        };
+    }
+
+    private static String ages(Indicator.Ages a) {
+        if (a.min() != null && a.max() != null) {
+            return "aged " + a.min() + "–" + a.max();
+        }
+        return a.min() != null ? "aged ≥ " + a.min() : "aged ≤ " + a.max();
+    }
+
+    /** "a VisitRecorded", "an AssessmentStarted". */
+    private static String a(Object type) {
+        String name = String.valueOf(type);
+        return ("AEIOU".indexOf(name.charAt(0)) >= 0 ? "an " : "a ") + name;
+    }
+
+    private static String byKey(String key) {
+        return key == null ? "" : " (by " + key + ")";
+    }
+
+    private static String with(Map<String, String> where) {
+        return where.isEmpty() ? "" : " with " + where(where);
+    }
+
+    private static String where(Map<String, String> where) {
+        return where.entrySet().stream().map(e -> e.getKey() + " = " + e.getValue()).collect(Collectors.joining(", "));
+    }
+
+    /** "28 D", as the rules write timescales. */
+    private static String span(Span s) {
+        return s.amount() + " " + s.unit().name();
+    }
+
+    private static String ordinal(int n) {
+        return n + switch (n % 100 == 11 || n % 100 == 12 || n % 100 == 13 ? 0 : n % 10) {
+            case 1 -> "st";
+            case 2 -> "nd";
+            case 3 -> "rd";
+            default -> "th";
+        };
+    }
+
+    /** 0.95 as 95% for percentages; 17.0 as 17 for numbers. */
+    private static String number(double value, boolean percentage) {
+        BigDecimal d = BigDecimal.valueOf(value);
+        return percentage ? d.movePointRight(2).stripTrailingZeros().toPlainString() + "%"
+                : d.stripTrailingZeros().toPlainString();
+    }
+
+    private static String row(String... cells) {
+        return "| " + Arrays.stream(cells).map(c -> c.replace("|", "\\|")).collect(Collectors.joining(" | ")) + " |\n";
+    }
+}
