@@ -139,7 +139,6 @@ class AlertDeliveryTest {
     @AfterAll
     static void stopReceiver() {
         WEBHOOK.close();
-        KAFKA.close();
     }
 
     @Test

@@ -21,7 +21,6 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.engine.topology.EngineTopics;
 import org.caseclock.local.LocalKafkaBroker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
@@ -46,11 +45,6 @@ class EngineOnKafkaTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        KAFKA.close();
     }
 
     @Test

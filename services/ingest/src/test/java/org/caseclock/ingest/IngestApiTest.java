@@ -12,7 +12,6 @@ import org.caseclock.events.Topics;
 import org.caseclock.ingest.CaseEventsReader.Stored;
 import org.caseclock.ingest.IngestClient.Answer;
 import org.caseclock.local.LocalKafkaBroker;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,11 +34,6 @@ class IngestApiTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        KAFKA.close();
     }
 
     private static final String CLOUDEVENT = "application/cloudevents+json";

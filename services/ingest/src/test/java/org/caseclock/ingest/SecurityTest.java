@@ -8,7 +8,6 @@ import java.util.UUID;
 import org.caseclock.ingest.IngestClient.Answer;
 import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.security.LocalTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
@@ -34,11 +33,6 @@ class SecurityTest {
     @DynamicPropertySource
     static void kafka(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopKafka() {
-        KAFKA.close();
     }
 
     static final LocalTokens TOKENS = new LocalTokens();

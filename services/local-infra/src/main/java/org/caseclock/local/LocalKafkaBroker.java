@@ -82,11 +82,15 @@ public final class LocalKafkaBroker implements AutoCloseable {
 
     /**
      * A broker on a new temporary log directory, on a free port: for tests, which each want a
-     * broker of their own.
+     * broker of their own. It stops when the JVM exits, so it outlives every Spring context that
+     * uses it (JUnit runs a test class's {@code @AfterAll} before Spring closes the class's
+     * context, whose clients would then retry against a broker that is gone).
      */
     public static LocalKafkaBroker startTemporary() {
         try {
-            return start(0, Files.createTempDirectory("caseclock-kafka"));
+            LocalKafkaBroker broker = start(0, Files.createTempDirectory("caseclock-kafka"));
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-test-kafka"));
+            return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create a temporary Kafka log dir", e);
         }

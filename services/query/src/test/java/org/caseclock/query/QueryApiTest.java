@@ -109,7 +109,6 @@ class QueryApiTest {
     @AfterAll
     static void stopMongo() {
         MONGO.close();
-        KAFKA.close();
     }
 
     @Value("${spring.kafka.bootstrap-servers}")

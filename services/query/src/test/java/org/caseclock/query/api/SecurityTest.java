@@ -79,7 +79,6 @@ class SecurityTest {
     @AfterAll
     static void stopMongo() {
         MONGO.close();
-        KAFKA.close();
     }
 
     @Autowired
