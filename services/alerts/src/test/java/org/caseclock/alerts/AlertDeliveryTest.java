@@ -103,7 +103,7 @@ class AlertDeliveryTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("caseclock"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock"));
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("caseclock.alerts.webhook.url", WEBHOOK::url);

@@ -60,7 +60,7 @@ class EndToEndTest {
         // Command-line arguments: they win over the application.yml each app finds on this classpath.
         List<String> common = List.of(
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.data.mongodb.uri=" + mongo.uri("caseclock-e2e"),
+                "--spring.mongodb.uri=" + mongo.uri("caseclock-e2e"),
                 "--server.port=0",
                 "--caseclock.topics.partitions=2",
                 "--caseclock.organisation.teams.T1=FAM");

@@ -102,7 +102,7 @@ class QueryApiTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("caseclock-test"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock-test"));
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
     }
 

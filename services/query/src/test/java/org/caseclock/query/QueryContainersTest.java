@@ -38,7 +38,7 @@ class QueryContainersTest {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("spring.data.mongodb.uri", () -> MONGO.getReplicaSetUrl("caseclock"));
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("caseclock"));
     }
 
     @Autowired

@@ -55,7 +55,7 @@ class StatusDuringBackFillTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("caseclock-status-test"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock-status-test"));
     }
 
     @AfterAll

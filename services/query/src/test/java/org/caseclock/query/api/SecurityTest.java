@@ -72,7 +72,7 @@ class SecurityTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("caseclock-security"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock-security"));
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
     }
 
