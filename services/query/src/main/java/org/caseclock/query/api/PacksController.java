@@ -25,11 +25,13 @@ class PacksController {
     private final Packs packs;
     private final Scorecard scorecard;
     private final Access access;
+    private final KnownScopes known;
 
-    PacksController(Packs packs, Scorecard scorecard, Access access) {
+    PacksController(Packs packs, Scorecard scorecard, Access access, KnownScopes known) {
         this.packs = packs;
         this.scorecard = scorecard;
         this.access = access;
+        this.known = known;
     }
 
     @GetMapping("/api/packs/{name}")
@@ -41,6 +43,7 @@ class PacksController {
         }
         Scope s = Params.scope(scope);
         access.aggregates(s);
+        known.require(s);
         Pack pack = new Pack(name, s.toString(), scorecard.now(), scorecard.views(codes, s, null, TREND_MONTHS));
         if ("csv".equals(format)) {
             return ResponseEntity.ok().contentType(CSV)
