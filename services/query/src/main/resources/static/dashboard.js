@@ -58,7 +58,11 @@ function el(tag, attrs, ...children) {
 
 async function getJson(url) {
   const r = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!r.ok) throw new Error(url + ' answered ' + r.status);
+  if (!r.ok) {
+    // The API's own words where it has them: "no team SWwF-3 in this authority; known teams: …".
+    const body = await r.json().catch(() => null);
+    throw new Error(body && body.error ? body.error : url + ' answered ' + r.status);
+  }
   return r.json();
 }
 
@@ -121,7 +125,7 @@ function changeCell(v) {
     el('span', { class: 'dir dir-' + c.sense, 'data-sense': c.sense, title: SENSE_WORDS[c.sense],
       'aria-label': SENSE_WORDS[c.sense] }, c.arrow),
     ' ', c.text,
-    v.soFar ? el('span', { class: 'sub so-far' }, 'this month so far, against all of last month') : null);
+    v.soFar ? el('span', { class: 'sub so-far', title: 'this month so far, against the whole of last month' }, 'so far') : null);
 }
 
 function fraction(v) {
