@@ -68,6 +68,7 @@ class DashboardBrowserTest {
     static final String LIST_TEAM = "BT-2";
     static final Duration BACKFILL_TIMEOUT = Duration.ofMinutes(12);
     static final Duration UI_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
     static final Pattern NUMBER = Pattern.compile("-?[\\d,]+(\\.\\d+)?%?");
     static final List<String> VISIT_CODES = List.of("CIN4", "CP13", "CLA10");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -272,6 +273,47 @@ class DashboardBrowserTest {
         wait.until(b -> !b.findElements(By.cssSelector(mc6 + " .rag-too-few")).isEmpty());
         assertThat(browser.findElement(By.cssSelector(mc6 + " td.value")).getText()).containsPattern("\\b\\d of [1-4]\\b");
         assertThat(browser.findElement(By.cssSelector(mc6 + " .rag-cell")).getText()).isEqualTo("too few");
+    }
+
+    /**
+     * Given the authority and a team's views, When axe-core (services/app/node_modules, from
+     * package.json) checks each of the four main views, Then none has a violation of serious or
+     * critical impact.
+     */
+    @Test
+    void theFourMainViewsHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
+        Path axe = Path.of("node_modules/axe-core/axe.min.js");
+        if (!Files.isReadable(axe)) {
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                fail("no " + axe.toAbsolutePath() + ": CI must run npm ci in services/app first (.ci/run does)");
+            }
+            assumeTrue(false, "Skipped: no " + axe + " (npm ci in services/app)");
+        }
+        String axeSource = Files.readString(axe);
+        RestClient api = RestClient.create("http://127.0.0.1:" + port);
+        awaitApplied(api, simulator::historySent);
+        String team = overdueVisit(api).path("team").asText();
+        browser = Chromium.start(1360, 1400);
+        browser.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT);
+        WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
+        List<String> found = new ArrayList<>();
+        String[][] views = {{"LA", "scorecard", "#scorecard table"}, {"team/" + team, "overdue", "#overdue table.items"},
+                {"LA", "alerts", "#alerts-list, #alerts p.empty"}, {"LA", "pack", "#pack table"}};
+        for (String[] view : views) {
+            browser.get("http://127.0.0.1:" + port + "/#scope=" + view[0] + "&tab=" + view[1]);
+            wait.until(b -> !b.findElements(By.cssSelector(view[2])).isEmpty()
+                    && !b.findElement(By.id(view[1])).getText().contains("Loading"));
+            ((JavascriptExecutor) browser).executeScript(axeSource);
+            @SuppressWarnings("unchecked")
+            List<String> violations = (List<String>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                    const done = arguments[arguments.length - 1];
+                    axe.run(document, {resultTypes: ['violations']}).then(r => done(r.violations
+                        .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                        .map(v => v.impact + ' ' + v.id + ': ' + v.help + ' (' + v.nodes.length + ', e.g. '
+                            + v.nodes[0].target.join(' ') + ')')), e => done(['axe failed: ' + e]));""");
+            violations.forEach(v -> found.add(view[0] + " " + view[1] + ": " + v));
+        }
+        assertThat(found).as("serious or critical accessibility violations").isEmpty();
     }
 
     /** Until {@code sent} holds and every accepted event is visible to the API. */
