@@ -575,18 +575,22 @@ class QueryApiTest {
     }
 
     @Test
-    void the_pack_as_csv_has_a_header_row_and_one_row_per_indicator_with_the_trend_as_month_columns() {
+    void the_pack_as_csv_has_scope_and_as_of_on_each_row_whole_percentages_and_a_file_name_naming_both() {
+        // Given team/T1 on 3 February 2026 at 10:15 UTC; CIN4 41/46 = 89.1%, last month 44/50 = 88%, February 2025 30/40 = 75%
         ResponseEntity<String> r = http.getForEntity("/api/packs/weekly?scope=team/T1&format=csv", String.class);
 
+        // Then a spreadsheet named for the pack, scope and day, whose figures read as the dashboard's
         assertThat(r.getStatusCode().value()).isEqualTo(200);
         assertThat(r.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(r.getHeaders().getFirst("Content-Disposition")).isEqualTo("attachment; filename=\"weekly-team-T1-2026-02-03.csv\"");
         String[] lines = r.getBody().split("\r\n");
         assertThat(lines).hasSize(6);
-        assertThat(lines[0]).isEqualTo("code,name,value,numerator,denominator,target,better,rag,previous,change,"
+        assertThat(lines[0]).isEqualTo("scope,as of,code,name,value,numerator,denominator,target,better,rag,previous,change,"
                 + "2025-02,2025-03,2025-04,2025-05,2025-06,2025-07,2025-08,2025-09,2025-10,2025-11,2025-12,2026-01,2026-02");
-        assertThat(lines[1]).isEqualTo("CIN4,CIN visited within 4 weeks," + 41.0 / 46 + ",41,46,0.95,higher,AMBER,0.88,"
-                + (41.0 / 46 - 0.88) + ",0.75,,,,,,,,,,,0.88," + 41.0 / 46);
-        assertThat(lines[5]).startsWith("MC15,").contains(",GREY,");
+        // 89% against 88%: a change of 1 (point)
+        assertThat(lines[1]).isEqualTo("team/T1,2026-02-03T10:15:00Z,CIN4,CIN visited within 4 weeks,89%,41,46,95%,higher,AMBER,88%,1,"
+                + "75%,,,,,,,,,,,88%,89%");
+        assertThat(lines[5]).startsWith("team/T1,2026-02-03T10:15:00Z,MC15,").contains(",GREY,");
     }
 
     // ---- errors -------------------------------------------------------------------------------
