@@ -81,3 +81,14 @@ test('an indicator has a population in a scope when it counted anyone now or in 
   assert.equal(R.hasPopulation(earlier), true);
   assert.equal(R.hasPopulation(count), true);
 });
+
+test('the overdue view exports as CSV, quoted where needed, named for its scope and day', () => {
+  // Given one item whose indicator name holds a comma, on 7 December 2026 in team FAM-1
+  const items = [Object.assign(item('child/A', 'MC6', 'OVERDUE', 2, 'W1'), { due: '2026-12-05', deadline: '2026-12-05T09:00:00Z', team: 'FAM-1' })];
+  const names = new Map([['MC6', 'Return home interviews, within 72 hours']]);
+  // Then a header and one row, the name quoted; the file is overdue-team-FAM-1-2026-12-07.csv
+  assert.equal(R.itemsCsv(items, names),
+    'child,code,indicator,worker,status,days overdue,due,deadline,last done,team\r\n'
+    + 'child/A,MC6,"Return home interviews, within 72 hours",W1,OVERDUE,2,2026-12-05,2026-12-05T09:00:00Z,,FAM-1\r\n');
+  assert.equal(R.csvName('overdue', 'team/FAM-1', TODAY), 'overdue-team-FAM-1-2026-12-07.csv');
+});

@@ -681,6 +681,19 @@ window.addEventListener('hashchange', () => {
 $('#scope').addEventListener('change', (e) => go(e.target.value, e.target.value.startsWith('team/') ? 'overdue' : state.tab));
 for (const b of document.querySelectorAll('.tabs button')) b.addEventListener('click', () => go(state.scope, b.dataset.tab));
 
+$('#print-pack').addEventListener('click', () => window.print());
+
+// The overdue list as filtered, long overdue included, as a spreadsheet named for its scope and day.
+$('#overdue-csv').addEventListener('click', () => {
+  const items = Rules.filterItems([...state.items.values()].sort(byMostOverdue), state.filters);
+  const names = new Map([...state.views.values()].map((v) => [v.code, v.name]));
+  const blob = new Blob([Rules.itemsCsv(items, names)], { type: 'text/csv;charset=utf-8' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: Rules.csvName('overdue', state.scope) });
+  document.body.append(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+});
+
 (function start() {
   const first = readHash();
   state.scope = first.scope;

@@ -110,5 +110,27 @@
     return some(v) || (v.trend || []).some(some);
   }
 
-  return { LONG_OVERDUE_DAYS, dateLabel, instantLabel, isLongOverdue, partition, filterItems, groupByChild, workers, shown, change, hasPopulation };
+  // ---------- export ----------
+
+  function csvCell(x) {
+    const t = x == null ? '' : String(x);
+    return /[",\r\n]/.test(t) ? '"' + t.replace(/"/g, '""') + '"' : t;
+  }
+
+  /** The list as shown, one row per item (RFC 4180, CRLF); names: code -> indicator name. */
+  function itemsCsv(items, names) {
+    const header = ['child', 'code', 'indicator', 'worker', 'status', 'days overdue', 'due', 'deadline', 'last done', 'team'];
+    const rows = items.map((i) => [i.subject, i.code, (names && names.get(i.code)) || '', i.worker || '', i.status,
+      i.daysOverdue, i.due || '', i.deadline || '', i.lastActivity || '', i.team || '']);
+    return [header, ...rows].map((r) => r.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  }
+
+  /** "overdue-team-FAM-1-2026-12-07.csv": what and as of when. */
+  function csvName(what, scope, today) {
+    const d = londonParts(today || new Date());
+    const date = d.year + '-' + String(d.month).padStart(2, '0') + '-' + String(d.day).padStart(2, '0');
+    return what + '-' + scope.replace(/\//g, '-') + '-' + date + '.csv';
+  }
+
+  return { LONG_OVERDUE_DAYS, itemsCsv, csvName, dateLabel, instantLabel, isLongOverdue, partition, filterItems, groupByChild, workers, shown, change, hasPopulation };
 });
