@@ -197,7 +197,7 @@ function indicatorRow(v) {
     el('td', { class: 'name' }, v.name, v.better === 'lower' ? el('span', { class: 'sub' }, 'lower is better') : null),
     el('td', { class: 'num previous' }, na ? '–' : fmt(v, v.previous)),
     na ? el('td', { class: 'num value na' }, el('span', { class: 'sub' }, na))
-      : el('td', { class: 'num value' }, fmt(v, v.value), el('span', { class: 'sub' }, [fraction(v), v.soFar ? 'so far' : ''].filter(Boolean).join(' '))),
+      : el('td', { class: 'num value' }, fmt(v, v.value), el('span', { class: 'sub' }, [fraction(v), v.soFar && v.value != null ? 'so far' : ''].filter(Boolean).join(' '))),
     el('td', { class: 'num target' }, v.target == null ? '—' : fmt(v, v.target)),
     changeCell(v),
     el('td', { class: 'rag-cell' }, ragPill(v.rag, v)),
@@ -359,6 +359,11 @@ function renderFilters(items, perCode) {
   };
   const workers = Rules.workers(items);
   if (f.worker && f.worker !== 'none' && !workers.includes(f.worker)) workers.push(f.worker);
+  // Drawn again only when something on them changed: a live redraw must not take a control from
+  // under the hand (or the keyboard focus) of whoever is using it.
+  const signature = JSON.stringify([state.scope, workers, [...perCode], [...f.codes], f.worker, f.status, f.child, f.group]);
+  if (signature === state.filtersDrawn && $('#overdue-filters').childElementCount) return;
+  state.filtersDrawn = signature;
   const group = el('input', { type: 'checkbox', id: 'group-by-child' });
   group.checked = f.group;
   group.addEventListener('change', () => { f.group = group.checked; renderOverdue(); });
@@ -519,7 +524,8 @@ async function loadPack() {
   $('#pack-csv').href = url + '&format=csv';
   const body = await getJson(url);
   if (scope !== state.scope) return;
-  $('#pack').replaceChildren(indicatorTable(body.indicators));
+  $('#pack').replaceChildren(el('p', { class: 'as-of', id: 'pack-as-of' }, scopeLabel(scope) + ' · as of ' + instantLabel(body.asOf) + ' (London time)'),
+    indicatorTable(body.indicators));
 }
 
 // ---------- scopes ----------

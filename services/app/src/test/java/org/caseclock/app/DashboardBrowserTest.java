@@ -253,8 +253,10 @@ class DashboardBrowserTest {
         screenshot("team-list.png");
 
         // A filter by worker: W-NEAR's rows only.
-        new Select(browser.findElement(By.id("filter-worker"))).selectByValue("W-NEAR");
-        wait.until(b -> b.findElements(By.cssSelector(other)).isEmpty());
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(b -> {
+            new Select(b.findElement(By.id("filter-worker"))).selectByValue("W-NEAR");
+            return b.findElements(By.cssSelector(other)).isEmpty();
+        });
         assertThat(browser.findElements(By.cssSelector(near))).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#overdue-list tbody tr[data-key]")))
                 .allSatisfy(r -> assertThat(r.getAttribute("data-worker")).isEqualTo("W-NEAR"));
@@ -314,6 +316,41 @@ class DashboardBrowserTest {
             violations.forEach(v -> found.add(view[0] + " " + view[1] + ": " + v));
         }
         assertThat(found).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /**
+     * Given the weekly pack, When printed (print media emulated), Then the tabs, status and
+     * links are gone and the pack's table alone remains; and at a phone's 420 px no view is wider
+     * than the screen (tables scroll within it).
+     */
+    @Test
+    void thePackPrintsWithoutControlsAndNoViewOverflowsAPhone() throws Exception {
+        RestClient api = RestClient.create("http://127.0.0.1:" + port);
+        awaitApplied(api, simulator::historySent);
+        String team = overdueVisit(api).path("team").asText();
+        browser = Chromium.start(1000, 1400);
+        WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
+        browser.get("http://127.0.0.1:" + port + "/#scope=LA&tab=pack");
+        wait.until(b -> !b.findElements(By.cssSelector("#pack table tr[data-code]")).isEmpty());
+        ((org.openqa.selenium.chromium.ChromiumDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("media", "print"));
+        assertThat(browser.findElement(By.cssSelector(".tabs")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("print-pack")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("pack-csv")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.cssSelector("#pack table")).isDisplayed()).isTrue();
+        screenshot("pack-print.png");
+        ((org.openqa.selenium.chromium.ChromiumDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
+                java.util.Map.of("media", ""));
+
+        browser.manage().window().setSize(new Dimension(420, 900));
+        for (String view : List.of("scope=LA&tab=scorecard", "scope=team/" + team + "&tab=overdue", "scope=LA&tab=pack")) {
+            browser.get("http://127.0.0.1:" + port + "/#" + view);
+            wait.until(b -> !b.findElements(By.cssSelector("main table")).isEmpty()
+                    && !b.findElement(By.cssSelector("main")).getText().contains("Loading"));
+            Object overflow = ((JavascriptExecutor) browser).executeScript(
+                    "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+            assertThat(((Number) overflow).intValue()).as(view + ": wider than a 420 px screen by").isLessThanOrEqualTo(0);
+        }
     }
 
     /** Until {@code sent} holds and every accepted event is visible to the API. */
