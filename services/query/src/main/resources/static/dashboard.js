@@ -193,7 +193,8 @@ function groupOf(code) {
 function indicatorRow(v) {
   const na = v.notAvailable;
   return el('tr', { 'data-code': v.code, class: na ? 'not-available' : null },
-    el('td', { class: 'code' }, v.code),
+    el('td', { class: 'code' }, el('a', { href: '#' + listLink(state.scope, { code: v.code }), class: 'drill',
+      title: 'Children overdue or due soon for ' + v.code, 'aria-label': v.code + ': its children overdue or due soon' }, v.code)),
     el('td', { class: 'name' }, v.name, v.better === 'lower' ? el('span', { class: 'sub' }, 'lower is better') : null),
     el('td', { class: 'num previous' }, na ? '–' : fmt(v, v.previous)),
     na ? el('td', { class: 'num value na' }, el('span', { class: 'sub' }, na))
@@ -309,9 +310,9 @@ function statusText(i) {
 
 function itemRow(i) {
   const v = state.views.get(i.code);
-  const child = el('button', { type: 'button', class: 'link-button child-link', 'data-child': i.subject,
+  // A child's name leads to that child's items across indicators (and Back to the list before).
+  const child = el('a', { href: '#' + listLink(state.scope, { child: i.subject }), class: 'child-link', 'data-child': i.subject,
     title: 'Every item of ' + who(i.subject) + ' across indicators' }, who(i.subject));
-  child.addEventListener('click', () => { state.filters.child = state.filters.child === i.subject ? '' : i.subject; renderOverdue(); });
   return el('tr', { 'data-key': itemKey(i), 'data-status': i.status, 'data-worker': i.worker || '', class: markOf(itemKey(i)) },
     el('td', { class: 'who' }, child),
     el('td', {}, el('strong', {}, i.code), ' ', v ? v.name : ''),
@@ -375,12 +376,12 @@ function renderFilters(items, perCode) {
     el('label', { class: 'filter' }, group, ' Group by child')];
   if (f.child) {
     const clear = el('button', { type: 'button', class: 'chip', id: 'clear-child' }, 'Only ' + who(f.child) + ' ✕');
-    clear.addEventListener('click', () => { f.child = ''; renderOverdue(); });
+    clear.addEventListener('click', () => { f.child = ''; go(state.scope, 'overdue'); renderOverdue(); });
     controls.push(clear);
   }
   if (f.codes.size || f.worker || f.status || f.child) {
     const all = el('button', { type: 'button', class: 'link-button', id: 'clear-filters' }, 'Clear filters');
-    all.addEventListener('click', () => { state.filters = freshFilters(f.group); renderOverdue(); });
+    all.addEventListener('click', () => { state.filters = freshFilters(f.group); go(state.scope, 'overdue'); renderOverdue(); });
     controls.push(all);
   }
   $('#overdue-filters').replaceChildren(
@@ -663,12 +664,28 @@ function loadScope() {
 }
 
 // '#scope=team/FAM-1&tab=overdue'; also '#/team/FAM-1' (a team's list), the form alert messages link to.
+// '&code=CIN4' (an indicator's children: the drill-down from the scorecard) and '&child=child/C1'
+// (a child's items across indicators) filter the list they open.
 function readHash() {
   const hash = location.hash.slice(1);
   const path = hash.match(/^\/(LA|(?:team|service)\/[A-Za-z0-9_.-]+)$/);
   if (path) return { scope: path[1], tab: path[1].startsWith('team/') ? 'overdue' : 'scorecard' };
   const p = new URLSearchParams(hash);
-  return { scope: p.get('scope') || 'LA', tab: p.get('tab') || 'scorecard' };
+  return { scope: p.get('scope') || 'LA', tab: p.get('tab') || 'scorecard', code: p.get('code') || '', child: p.get('child') || '' };
+}
+
+function listLink(scope, filter) {
+  return new URLSearchParams(Object.assign({ scope, tab: 'overdue' }, filter)).toString();
+}
+
+// The list's indicator and child filters follow the address when it names them, or named them before.
+function applyHashFilters(next) {
+  if (next.tab !== 'overdue' || !state.filters) return;
+  if (next.code || next.child || state.hashFiltered) {
+    state.filters.codes = new Set(next.code ? [next.code] : []);
+    state.filters.child = next.child || '';
+  }
+  state.hashFiltered = !!(next.code || next.child);
 }
 
 function go(scope, tab) {
@@ -681,7 +698,12 @@ window.addEventListener('hashchange', () => {
   state.scope = next.scope;
   showTab(next.tab);
   renderScopes();
-  if (scopeChanged) loadScope(); else loadTab(next.tab);
+  if (scopeChanged) loadScope();
+  applyHashFilters(next);
+  if (!scopeChanged) {
+    if (next.tab === 'overdue' && state.itemsLoaded) renderOverdue();
+    else loadTab(next.tab);
+  }
 });
 
 $('#scope').addEventListener('change', (e) => go(e.target.value, e.target.value.startsWith('team/') ? 'overdue' : state.tab));
@@ -706,6 +728,7 @@ $('#overdue-csv').addEventListener('click', () => {
   showTab(first.tab);
   renderScopes();
   loadScope();
+  applyHashFilters(first);
   discoverScopes().catch(() => {});
   pollStatus();
   setInterval(pollStatus, 5000);
