@@ -30,6 +30,9 @@ const state = {
   scopes: { services: new Set(), teams: new Map() },  // team -> service
   lastStatus: null,
   reloadTimer: null,
+  filters: null,          // of the overdue list, kept through live redraws (freshFilters)
+  longOpen: false,        // whether the long overdue section is open
+  showAll: false,         // a team's scorecard with the indicators it has no one for
   refreshTimer: null,
   namesReady: Promise.resolve(),
 };
@@ -55,7 +58,11 @@ function el(tag, attrs, ...children) {
 
 async function getJson(url) {
   const r = await fetch(url, { headers: { Accept: 'application/json' } });
-  if (!r.ok) throw new Error(url + ' answered ' + r.status);
+  if (!r.ok) {
+    // The API's own words where it has them: "no team SWwF-3 in this authority; known teams: …".
+    const body = await r.json().catch(() => null);
+    throw new Error(body && body.error ? body.error : url + ' answered ' + r.status);
+  }
   return r.json();
 }
 
@@ -78,15 +85,9 @@ function monthLabel(month) {
   return new Date(Date.UTC(y, m - 1, 1)).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
-function dateLabel(iso) {
-  if (!iso) return '';
-  const [y, m, d] = iso.split('-').map(Number);
-  return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
-}
-
-function instantLabel(iso) {
-  return new Date(iso).toLocaleString('en-GB', { day: 'numeric', month: 'short', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/London' });
-}
+// With the year whenever it is not this year (rules.js).
+const dateLabel = (iso) => Rules.dateLabel(iso);
+const instantLabel = (iso) => Rules.instantLabel(iso);
 
 function humanise(id) {
   const words = id.replace(/[-_]+/g, ' ').toLowerCase();
@@ -105,12 +106,7 @@ function scopeLabel(scope) {
 
 const isCount = (v) => v.kind === 'COUNT';
 
-// Percentages as whole percentages; counts whole, except an average (W1) to one place.
-function shown(v, x) {
-  if (x == null) return null;
-  if (!isCount(v)) return Math.round(x * 100);
-  return Number.isInteger(x) ? x : Math.round(x * 10) / 10;
-}
+const shown = Rules.shown;
 
 function fmt(v, x) {
   const s = shown(v, x);
@@ -118,14 +114,18 @@ function fmt(v, x) {
   return isCount(v) ? s.toLocaleString('en-GB') : s + '%';
 }
 
-// Worked from the rounded figures shown, so "76%, 85%, Up 9pp" always adds up on the page.
-function fmtChange(v) {
-  const now = shown(v, v.value);
-  const before = shown(v, v.previous);
-  if (now == null || before == null) return '';
-  const d = Math.round((now - before) * 10) / 10;
-  if (d === 0) return 'No change';
-  return (d > 0 ? 'Up ' : 'Down ') + Math.abs(d).toLocaleString('en-GB') + (isCount(v) ? '' : 'pp');
+// The change with its direction of travel: an arrow, and green or red as it is better or worse
+// against the indicator's `better`. A month still running is said to be so far.
+const SENSE_WORDS = { better: 'better', worse: 'worse', same: 'no change', none: 'no better or worse set' };
+
+function changeCell(v) {
+  const c = Rules.change(v);
+  if (c == null || v.notAvailable) return el('td', { class: 'change' });
+  return el('td', { class: 'change' },
+    el('span', { class: 'dir dir-' + c.sense, 'data-sense': c.sense, title: SENSE_WORDS[c.sense],
+      'aria-label': SENSE_WORDS[c.sense] }, c.arrow),
+    ' ', c.text,
+    v.soFar ? el('span', { class: 'sub so-far', title: 'this month so far, against the whole of last month' }, 'so far') : null);
 }
 
 function fraction(v) {
@@ -135,7 +135,11 @@ function fraction(v) {
   return v.numerator.toLocaleString('en-GB') + ' of ' + (v.denominator || 0).toLocaleString('en-GB');
 }
 
-function ragPill(rag) {
+function ragPill(rag, v) {
+  if (v && v.notAvailable) return el('span', { class: 'rag rag-GREY rag-na' }, 'n/a');
+  if (v && v.tooFew) {
+    return el('span', { class: 'rag rag-GREY rag-too-few', title: 'RAG withheld: too few cases to rate' }, 'too few');
+  }
   const word = { RED: 'Red', AMBER: 'Amber', GREEN: 'Green', GREY: 'Grey' }[rag] || 'Grey';
   return el('span', { class: 'rag rag-' + (rag || 'GREY') }, word);
 }
@@ -187,15 +191,18 @@ function groupOf(code) {
 }
 
 function indicatorRow(v) {
-  return el('tr', { 'data-code': v.code },
-    el('td', { class: 'code' }, v.code),
+  const na = v.notAvailable;
+  return el('tr', { 'data-code': v.code, class: na ? 'not-available' : null },
+    el('td', { class: 'code' }, el('a', { href: '#' + listLink(state.scope, { code: v.code }), class: 'drill',
+      title: 'Children overdue or due soon for ' + v.code, 'aria-label': v.code + ': its children overdue or due soon' }, v.code)),
     el('td', { class: 'name' }, v.name, v.better === 'lower' ? el('span', { class: 'sub' }, 'lower is better') : null),
-    el('td', { class: 'num previous' }, fmt(v, v.previous)),
-    el('td', { class: 'num value' }, fmt(v, v.value), el('span', { class: 'sub' }, fraction(v))),
+    el('td', { class: 'num previous' }, na ? '–' : fmt(v, v.previous)),
+    na ? el('td', { class: 'num value na' }, el('span', { class: 'sub' }, na))
+      : el('td', { class: 'num value' }, fmt(v, v.value), el('span', { class: 'sub' }, [fraction(v), v.soFar && v.value != null ? 'so far' : ''].filter(Boolean).join(' '))),
     el('td', { class: 'num target' }, v.target == null ? '—' : fmt(v, v.target)),
-    el('td', { class: 'change' }, fmtChange(v)),
-    el('td', { class: 'rag-cell' }, ragPill(v.rag)),
-    el('td', { class: 'trend' }, sparkline(v)));
+    changeCell(v),
+    el('td', { class: 'rag-cell' }, ragPill(v.rag, v)),
+    el('td', { class: 'trend' }, na ? el('span', { class: 'sub' }, 'not available') : sparkline(v)));
 }
 
 function indicatorTable(views) {
@@ -211,9 +218,14 @@ function indicatorTable(views) {
     el('tbody', {}, views.map(indicatorRow)));
 }
 
+// A team's scorecard shows the indicators with a population in that team; the rest behind "show all".
 function renderScorecard() {
   const byGroup = new Map(GROUPS.map((g) => [g.label, []]));
-  for (const v of state.views.values()) {
+  const team = state.scope.startsWith('team/');
+  const all = [...state.views.values()];
+  const hidden = team && !state.showAll ? all.filter((v) => !Rules.hasPopulation(v) && !v.notAvailable) : [];
+  for (const v of all) {
+    if (hidden.includes(v)) continue;
     const g = groupOf(v.code);
     if (!byGroup.has(g)) byGroup.set(g, []);
     byGroup.get(g).push(v);
@@ -222,6 +234,13 @@ function renderScorecard() {
   for (const [label, views] of byGroup) {
     if (views.length === 0) continue;
     out.push(el('h2', { class: 'group' }, label), indicatorTable(views));
+  }
+  if (team && (hidden.length || state.showAll)) {
+    const toggle = el('button', { type: 'button', id: 'show-all', class: 'link-button' },
+      state.showAll ? 'Show only the indicators this team has anyone for'
+        : 'Show all ' + all.length + ' indicators (' + hidden.length + ' with no one in this team are hidden)');
+    toggle.addEventListener('click', () => { state.showAll = !state.showAll; renderScorecard(); });
+    out.unshift(el('p', { class: 'note', id: 'hidden-count' }, toggle));
   }
   $('#scorecard').replaceChildren(...(out.length ? out : [el('p', { class: 'empty' }, 'No indicators.')]));
 }
@@ -250,6 +269,8 @@ async function refreshScorecard() {
     state.views.set(v.code, v);
     const row = document.querySelector('#scorecard tr[data-code="' + CSS.escape(v.code) + '"]');
     if (row) row.replaceWith(indicatorRow(v));
+    // An indicator of a team that has just counted someone for the first time: draw again.
+    else if (state.scope.startsWith('team/') && Rules.hasPopulation(v)) renderScorecard();
   }
 }
 
@@ -289,8 +310,11 @@ function statusText(i) {
 
 function itemRow(i) {
   const v = state.views.get(i.code);
-  return el('tr', { 'data-key': itemKey(i), 'data-status': i.status, class: markOf(itemKey(i)) },
-    el('td', { class: 'who' }, who(i.subject)),
+  // A child's name leads to that child's items across indicators (and Back to the list before).
+  const child = el('a', { href: '#' + listLink(state.scope, { child: i.subject }), class: 'child-link', 'data-child': i.subject,
+    title: 'Every item of ' + who(i.subject) + ' across indicators' }, who(i.subject));
+  return el('tr', { 'data-key': itemKey(i), 'data-status': i.status, 'data-worker': i.worker || '', class: markOf(itemKey(i)) },
+    el('td', { class: 'who' }, child),
     el('td', {}, el('strong', {}, i.code), ' ', v ? v.name : ''),
     el('td', {}, i.worker || 'no worker'),
     el('td', { class: 'status-' + i.status }, statusText(i)),
@@ -299,30 +323,117 @@ function itemRow(i) {
     state.scope.startsWith('team/') ? null : el('td', {}, i.team));
 }
 
-function renderOverdue() {
-  const items = [...state.items.values()].sort(byMostOverdue);
-  const overdue = items.filter((i) => i.status === 'OVERDUE').length;
-  const perCode = new Map();
-  for (const i of items) perCode.set(i.code, (perCode.get(i.code) || 0) + 1);
-  $('#overdue-summary').replaceChildren(
-    el('span', { class: 'chip', id: 'count-overdue' }, el('strong', {}, overdue), ' overdue'),
-    el('span', { class: 'chip', id: 'count-due-soon' }, el('strong', {}, items.length - overdue), ' due soon'),
-    ...[...perCode].sort((a, b) => b[1] - a[1]).map(([code, n]) => el('span', { class: 'chip' }, code + ' ', el('strong', {}, n))));
-  if (items.length === 0) {
-    $('#overdue').replaceChildren(el('p', { class: 'empty', id: 'overdue-empty' }, 'Nothing overdue or due soon.'));
-    return;
-  }
-  const shownItems = items.slice(0, LIST_LIMIT);
+function itemTable(id, items) {
   const team = state.scope.startsWith('team/');
-  const table = el('table', { id: 'overdue-list', 'data-scope': state.scope },
+  const columns = team ? 6 : 7;
+  let rows;
+  if (state.filters.group) {
+    rows = Rules.groupByChild(items).flatMap((g) => [
+      el('tr', { class: 'child-group', 'data-child': g.subject },
+        el('th', { colspan: String(columns), scope: 'rowgroup' }, who(g.subject) + ' · ' + g.items.length + (g.items.length === 1 ? ' item' : ' items'))),
+      ...g.items.map(itemRow)]);
+  } else {
+    rows = items.map(itemRow);
+  }
+  return el('table', { id, class: 'items', 'data-scope': state.scope },
     el('thead', {}, el('tr', {},
       el('th', {}, 'Child'), el('th', {}, 'What is due'), el('th', {}, 'Worker'), el('th', {}, 'Status'),
       el('th', { class: 'num' }, 'Due'), el('th', { class: 'num' }, 'Last done'), team ? null : el('th', {}, 'Team'))),
-    el('tbody', {}, shownItems.map(itemRow)));
-  const more = items.length > LIST_LIMIT
-    ? el('p', { class: 'note' }, 'Showing the ' + LIST_LIMIT + ' most overdue of ' + items.length.toLocaleString('en-GB') + '; choose a team for its whole list.')
-    : null;
-  $('#overdue').replaceChildren(table, ...(more ? [more] : []));
+    el('tbody', {}, rows));
+}
+
+function select(id, label, options, value, onChange) {
+  const s = el('select', { id }, options.map(([v, text]) => el('option', { value: v }, text)));
+  s.value = value;
+  s.addEventListener('change', () => onChange(s.value));
+  return el('label', { class: 'filter' }, label + ' ', s);
+}
+
+// The filters, as controls: indicator chips (pressed or not), worker, status, group by child.
+function renderFilters(items, perCode) {
+  const f = state.filters;
+  const chip = (code, n) => {
+    const b = el('button', { type: 'button', class: 'chip chip-filter', 'data-code': code, 'aria-pressed': String(f.codes.has(code)),
+      title: 'Show only ' + code + ' (press again to show all)' }, code + ' ', el('strong', {}, n));
+    b.addEventListener('click', () => { if (f.codes.has(code)) f.codes.delete(code); else f.codes.add(code); renderOverdue(); });
+    return b;
+  };
+  const workers = Rules.workers(items);
+  if (f.worker && f.worker !== 'none' && !workers.includes(f.worker)) workers.push(f.worker);
+  // Drawn again only when something on them changed: a live redraw must not take a control from
+  // under the hand (or the keyboard focus) of whoever is using it.
+  const signature = JSON.stringify([state.scope, workers, [...perCode], [...f.codes], f.worker, f.status, f.child, f.group]);
+  if (signature === state.filtersDrawn && $('#overdue-filters').childElementCount) return;
+  state.filtersDrawn = signature;
+  const group = el('input', { type: 'checkbox', id: 'group-by-child' });
+  group.checked = f.group;
+  group.addEventListener('change', () => { f.group = group.checked; renderOverdue(); });
+  const controls = [
+    select('filter-worker', 'Worker', [['', 'All workers'], ['none', 'No worker'], ...workers.map((w) => [w, w])], f.worker,
+      (x) => { f.worker = x; renderOverdue(); }),
+    select('filter-status', 'Status', [['', 'Overdue and due soon'], ['OVERDUE', 'Overdue'], ['DUE_SOON', 'Due soon']], f.status,
+      (x) => { f.status = x; renderOverdue(); }),
+    el('label', { class: 'filter' }, group, ' Group by child')];
+  if (f.child) {
+    const clear = el('button', { type: 'button', class: 'chip', id: 'clear-child' }, 'Only ' + who(f.child) + ' ✕');
+    clear.addEventListener('click', () => { f.child = ''; go(state.scope, 'overdue'); renderOverdue(); });
+    controls.push(clear);
+  }
+  if (f.codes.size || f.worker || f.status || f.child) {
+    const all = el('button', { type: 'button', class: 'link-button', id: 'clear-filters' }, 'Clear filters');
+    all.addEventListener('click', () => { state.filters = freshFilters(f.group); go(state.scope, 'overdue'); renderOverdue(); });
+    controls.push(all);
+  }
+  $('#overdue-filters').replaceChildren(
+    el('div', { class: 'chips', role: 'group', 'aria-label': 'Filter by indicator' },
+      ...[...perCode].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([code, n]) => chip(code, n))),
+    el('div', { class: 'controls' }, ...controls));
+}
+
+function freshFilters(group) {
+  return { codes: new Set(), worker: '', status: '', child: '', group: !!group };
+}
+
+// What is actionable first (due soon, or overdue up to 90 days); longer overdue items below, in
+// a collapsed section that still counts them. Counts and chips are of the filtered view.
+function renderOverdue() {
+  const all = [...state.items.values()].sort(byMostOverdue);
+  const perCode = new Map();
+  for (const i of Rules.filterItems(all, Object.assign({}, state.filters, { codes: null }))) perCode.set(i.code, (perCode.get(i.code) || 0) + 1);
+  for (const code of state.filters.codes) if (!perCode.has(code)) perCode.set(code, 0);
+  const items = Rules.filterItems(all, state.filters);
+  const { actionable, longOverdue } = Rules.partition(items);
+  const overdue = actionable.filter((i) => i.status === 'OVERDUE').length;
+  $('#overdue-summary').replaceChildren(
+    el('span', { class: 'chip', id: 'count-overdue' }, el('strong', {}, overdue), ' overdue'),
+    el('span', { class: 'chip', id: 'count-due-soon' }, el('strong', {}, actionable.length - overdue), ' due soon'),
+    el('span', { class: 'chip', id: 'count-long-overdue' }, el('strong', {}, longOverdue.length),
+      ' long overdue (over ' + Rules.LONG_OVERDUE_DAYS + ' days)'));
+  renderFilters(all, perCode);
+  if (all.length === 0) {
+    $('#overdue').replaceChildren(el('p', { class: 'empty', id: 'overdue-empty' }, 'Nothing overdue or due soon.'));
+    return;
+  }
+  const out = [];
+  if (actionable.length) {
+    out.push(itemTable('overdue-list', actionable.slice(0, LIST_LIMIT)));
+    if (actionable.length > LIST_LIMIT) {
+      out.push(el('p', { class: 'note' }, 'Showing the ' + LIST_LIMIT + ' most overdue of ' + actionable.length.toLocaleString('en-GB') + '; choose a team or a filter for the rest.'));
+    }
+  } else {
+    out.push(el('p', { class: 'empty', id: 'overdue-empty' }, items.length ? 'Nothing due in the last '
+      + Rules.LONG_OVERDUE_DAYS + ' days or the next 5 working days.' : 'Nothing matches these filters.'));
+  }
+  if (longOverdue.length) {
+    const details = el('details', { id: 'long-overdue' },
+      el('summary', {}, 'Long overdue: ', el('strong', { class: 'long-overdue-count' }, longOverdue.length.toLocaleString('en-GB')),
+        longOverdue.length === 1 ? ' item' : ' items', ' more than ' + Rules.LONG_OVERDUE_DAYS + ' days overdue'),
+      itemTable('long-overdue-list', longOverdue.slice(0, LIST_LIMIT)));
+    details.open = state.longOpen;
+    details.addEventListener('toggle', () => { state.longOpen = details.open; });
+    out.push(details);
+  }
+  $('#overdue').replaceChildren(...out);
 }
 
 async function loadOverdue() {
@@ -414,7 +525,8 @@ async function loadPack() {
   $('#pack-csv').href = url + '&format=csv';
   const body = await getJson(url);
   if (scope !== state.scope) return;
-  $('#pack').replaceChildren(indicatorTable(body.indicators));
+  $('#pack').replaceChildren(el('p', { class: 'as-of', id: 'pack-as-of' }, scopeLabel(scope) + ' · as of ' + instantLabel(body.asOf) + ' (London time)'),
+    indicatorTable(body.indicators));
 }
 
 // ---------- scopes ----------
@@ -535,8 +647,12 @@ function loadScope() {
   // Nothing of the last scope may stay on screen while this one loads.
   for (const id of ['scorecard', 'overdue', 'alerts', 'pack']) $('#' + id).replaceChildren(el('p', { class: 'empty' }, 'Loading…'));
   $('#overdue-summary').replaceChildren();
+  $('#overdue-filters').replaceChildren();
   state.itemsLoaded = false;
   state.items = new Map();
+  state.filters = freshFilters(state.filters && state.filters.group);
+  state.longOpen = false;
+  state.showAll = false;
   connect();
   // The overdue list is kept whatever the tab, so live changes have something to change.
   // Lists name each indicator from the scorecard's figures: the overdue list is drawn again once
@@ -548,12 +664,28 @@ function loadScope() {
 }
 
 // '#scope=team/FAM-1&tab=overdue'; also '#/team/FAM-1' (a team's list), the form alert messages link to.
+// '&code=CIN4' (an indicator's children: the drill-down from the scorecard) and '&child=child/C1'
+// (a child's items across indicators) filter the list they open.
 function readHash() {
   const hash = location.hash.slice(1);
   const path = hash.match(/^\/(LA|(?:team|service)\/[A-Za-z0-9_.-]+)$/);
   if (path) return { scope: path[1], tab: path[1].startsWith('team/') ? 'overdue' : 'scorecard' };
   const p = new URLSearchParams(hash);
-  return { scope: p.get('scope') || 'LA', tab: p.get('tab') || 'scorecard' };
+  return { scope: p.get('scope') || 'LA', tab: p.get('tab') || 'scorecard', code: p.get('code') || '', child: p.get('child') || '' };
+}
+
+function listLink(scope, filter) {
+  return new URLSearchParams(Object.assign({ scope, tab: 'overdue' }, filter)).toString();
+}
+
+// The list's indicator and child filters follow the address when it names them, or named them before.
+function applyHashFilters(next) {
+  if (next.tab !== 'overdue' || !state.filters) return;
+  if (next.code || next.child || state.hashFiltered) {
+    state.filters.codes = new Set(next.code ? [next.code] : []);
+    state.filters.child = next.child || '';
+  }
+  state.hashFiltered = !!(next.code || next.child);
 }
 
 function go(scope, tab) {
@@ -566,11 +698,29 @@ window.addEventListener('hashchange', () => {
   state.scope = next.scope;
   showTab(next.tab);
   renderScopes();
-  if (scopeChanged) loadScope(); else loadTab(next.tab);
+  if (scopeChanged) loadScope();
+  applyHashFilters(next);
+  if (!scopeChanged) {
+    if (next.tab === 'overdue' && state.itemsLoaded) renderOverdue();
+    else loadTab(next.tab);
+  }
 });
 
 $('#scope').addEventListener('change', (e) => go(e.target.value, e.target.value.startsWith('team/') ? 'overdue' : state.tab));
 for (const b of document.querySelectorAll('.tabs button')) b.addEventListener('click', () => go(state.scope, b.dataset.tab));
+
+$('#print-pack').addEventListener('click', () => window.print());
+
+// The overdue list as filtered, long overdue included, as a spreadsheet named for its scope and day.
+$('#overdue-csv').addEventListener('click', () => {
+  const items = Rules.filterItems([...state.items.values()].sort(byMostOverdue), state.filters);
+  const names = new Map([...state.views.values()].map((v) => [v.code, v.name]));
+  const blob = new Blob([Rules.itemsCsv(items, names)], { type: 'text/csv;charset=utf-8' });
+  const a = el('a', { href: URL.createObjectURL(blob), download: Rules.csvName('overdue', state.scope) });
+  document.body.append(a);
+  a.click();
+  setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
+});
 
 (function start() {
   const first = readHash();
@@ -578,6 +728,7 @@ for (const b of document.querySelectorAll('.tabs button')) b.addEventListener('c
   showTab(first.tab);
   renderScopes();
   loadScope();
+  applyHashFilters(first);
   discoverScopes().catch(() => {});
   pollStatus();
   setInterval(pollStatus, 5000);

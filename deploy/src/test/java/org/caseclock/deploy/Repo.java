@@ -28,7 +28,7 @@ final class Repo {
      */
     static final Map<String, String> NOT_DEPLOYED = Map.of(
             "services/simulator", "a command-line tool, run by hand against ingest",
-            "services/feeds", "a command-line tool (an SSD extract sent to ingest's POST /api/events), run by hand or by a scheduler",
+            "services/feeds", "a command-line tool run where the SSD extract is written (--watch for daily folders); no image yet",
             "services/app", "the all-in-one local demo (in-process Kafka and MongoDB stand-in)");
 
     private Repo() {}

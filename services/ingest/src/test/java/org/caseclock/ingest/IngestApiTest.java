@@ -4,10 +4,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.MeterRegistry;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import net.jqwik.api.RandomGenerator;
+import net.jqwik.api.sessions.JqwikSession;
+import org.caseclock.events.contract.RandomEvents;
 import org.caseclock.events.Topics;
 import org.caseclock.ingest.CaseEventsReader.Stored;
 import org.caseclock.ingest.IngestClient.Answer;
@@ -121,6 +133,53 @@ class IngestApiTest {
         assertThat(dead).containsOnlyKeys("b1", "b3", "b4");
         assertThat(dead.get("b1").error()).isEqualTo("data.visitId is required");
         assertThat(dead.get("b3").value().path("data").path("outcome").asText()).isEqualTo("MAYBE");
+    }
+
+    @Test
+    void in_a_batch_of_random_events_every_well_formed_one_is_stored_and_each_broken_one_is_rejected_naming_its_field() {
+        // Given 300 random well-formed events of every type and 60 each broken in one field
+        // (RandomEvents, from the schemas), shuffled together with a fixed seed
+        Random random = new Random(20261207);
+        Instant now = Instant.now();
+        List<Object> batch = new ArrayList<>();
+        Set<String> validIds = new HashSet<>();
+        // Outside a jqwik property the generators need a session of their own.
+        JqwikSession.start();
+        try {
+            RandomGenerator<ObjectNode> valid = RandomEvents.valid(now).generator(1000);
+            RandomGenerator<RandomEvents.Corrupted> broken = RandomEvents.corrupted(now).generator(1000);
+            for (int i = 0; i < 300; i++) {
+                ObjectNode event = valid.next(random).value();
+                event.put("id", "ok-" + i + "-" + id()); // unique, so that each can be found in case-events
+                validIds.add(event.path("id").asText());
+                batch.add(event);
+            }
+            for (int i = 0; i < 60; i++) {
+                batch.add(broken.next(random).value());
+            }
+        } finally {
+            JqwikSession.finish();
+        }
+        Collections.shuffle(batch, random);
+        String body = batch.stream().map(e -> e instanceof RandomEvents.Corrupted c ? c.event().toString() : e.toString())
+                .collect(Collectors.joining(",", "[", "]"));
+
+        // When they are posted as one batch
+        Answer answer = ingest.post(BATCH, body);
+
+        // Then every well-formed one is accepted and in case-events
+        assertThat(answer.body().path("accepted").asInt()).as(answer.body().toString()).isEqualTo(300);
+        assertThat(CaseEventsReader.read(bootstrap, validIds)).containsOnlyKeys(validIds);
+
+        // And each broken one is rejected at its index, with a message naming the broken field
+        Map<Integer, String> errors = new HashMap<>();
+        answer.body().path("rejected").forEach(r -> errors.put(r.path("index").asInt(), r.path("error").asText()));
+        assertThat(errors).hasSize(60);
+        for (int i = 0; i < batch.size(); i++) {
+            if (batch.get(i) instanceof RandomEvents.Corrupted c) {
+                assertThat(errors.get(i)).as(c.toString()).contains(c.field());
+            }
+        }
     }
 
     /** EVENTS.md v1.1 and CloudEvents 1.0: data is optional for a type with no required field, read as {}. */

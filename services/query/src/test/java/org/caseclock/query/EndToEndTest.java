@@ -148,7 +148,9 @@ class EndToEndTest {
         assertThat(cin4.path("numerator").asLong()).isEqualTo(1);
         assertThat(cin4.path("denominator").asLong()).isEqualTo(2);
         assertThat(cin4.path("value").asDouble()).isEqualTo(0.5);
-        assertThat(cin4.path("rag").asText()).isEqualTo("RED");
+        // 50% against 95% would be RED, but 2 is below the minimum denominator of 5: too few to rate
+        assertThat(cin4.path("rag").asText()).isEqualTo("GREY");
+        assertThat(cin4.path("tooFew").asBoolean()).isTrue();
         assertThat(indicator(indicators, "N1").path("value").asDouble()).isEqualTo(2.0);
         assertThat(indicator(query("/api/indicators?scope=service/FAM"), "CIN4").path("value").asDouble()).isEqualTo(0.5);
 

@@ -75,7 +75,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "caseclock.organisation.teams.T1=FAM",
         "caseclock.organisation.teams.T2=FAM",
         "caseclock.organisation.teams.T3=CLA",
-        "caseclock.query.heartbeat=1s"})
+        "caseclock.query.heartbeat=1s",
+        // As the all-in-one app sets them when an SSD extract feeds it.
+        "caseclock.query.not-available.codes=CLA28,QA6",
+        "caseclock.query.not-available.reason=not available from an SSD extract"})
 @AutoConfigureMetrics
 @DirtiesContext
 @AutoConfigureTestRestTemplate
@@ -163,6 +166,9 @@ class QueryApiTest {
                 value("CIN4", "team/T1", "2025-01", 20, 40, 20L, 40L),
                 running("CIN4", "LA", "2026-02", 100, 110),
                 running("CP13", "team/T1", "2026-02", 19, 20),
+                running("CLA11", "team/T1", "2026-02", 1, 2),
+                running("CLA13", "team/T1", "2026-02", 4, 5),
+                running("CLA28", "team/T1", "2026-02", 0, 6),
                 running("CLA10", "team/T1", "2026-02", 8, 10),
                 running("FD8", "team/T1", "2026-02", 6, 25),
                 value("FD8", "team/T1", "2026-01", 3, 20, 3L, 20L),
@@ -332,14 +338,61 @@ class QueryApiTest {
     }
 
     @Test
-    void a_scope_with_no_data_gives_null_values_and_the_la_scope_its_own_counters() {
-        JsonNode nobody = get("/api/indicators?scope=team/NOBODY");
-        JsonNode la = get("/api/indicators?scope=LA");
+    void an_unknown_team_or_service_answers_404_naming_it_and_the_known_ones_while_a_known_one_without_figures_is_nulls() {
+        // Given teams T1, T2 (FAM) and T3 (CLA) configured, figures for team/T1 and LA only
+        // When a team or service nobody configured or counted in is asked for
+        // Then 404 naming it and the known ones, on every endpoint taking a scope
+        for (String path : List.of("/api/indicators?scope=team/NOBODY", "/api/indicators/CIN4?scope=team/NOBODY",
+                "/api/indicators/CIN4/items?scope=team/NOBODY", "/api/overdue?scope=team/NOBODY",
+                "/api/packs/weekly?scope=team/NOBODY")) {
+            assertError(path, 404, "no team NOBODY in this authority; known teams: T1, T2, T3");
+        }
+        assertError("/api/indicators?scope=service/NOPE", 404, "no service NOPE in this authority; known services: CLA, FAM");
+        // A configured team with no figures yet is still a 200 of nulls; the LA has its own counters.
+        JsonNode t2 = get("/api/indicators?scope=team/T2");
+        assertThat(indicator(t2, "CIN4").path("value").isNull()).isTrue();
+        assertThat(indicator(t2, "CIN4").path("rag").asText()).isEqualTo("GREY");
+        assertThat(indicator(get("/api/indicators?scope=LA"), "CIN4").path("value").asDouble()).isCloseTo(100.0 / 110, within(1e-12));
+    }
 
-        assertThat(nobody.path("indicators")).hasSize(38);
-        assertThat(indicator(nobody, "CIN4").path("value").isNull()).isTrue();
-        assertThat(indicator(nobody, "CIN4").path("rag").asText()).isEqualTo("GREY");
-        assertThat(indicator(la, "CIN4").path("value").asDouble()).isCloseTo(100.0 / 110, within(1e-12));
+    @Test
+    void rag_is_withheld_as_too_few_below_the_minimum_denominator_of_5_and_given_from_5() {
+        // Given team/T1 in February 2026: CLA11 1 of 2 (50%) against 95%, CLA13 4 of 5 (80%) against 85%
+        JsonNode r = get("/api/indicators?scope=team/T1");
+        // When read with caseclock.query.rag-min-denominator at its default, 5
+        // Then 1 of 2 is GREY and tooFew, its value still shown; 4 of 5 is rated (5 points short: AMBER)
+        JsonNode cla11 = indicator(r, "CLA11");
+        assertThat(cla11.path("value").asDouble()).isEqualTo(0.5);
+        assertThat(cla11.path("rag").asText()).isEqualTo("GREY");
+        assertThat(cla11.path("tooFew").asBoolean()).isTrue();
+        JsonNode cla13 = indicator(r, "CLA13");
+        assertThat(cla13.path("rag").asText()).isEqualTo("AMBER");
+        assertThat(cla13.has("tooFew")).isFalse();
+        // A count is never withheld: W2 2 against 0 stays RED
+        assertThat(indicator(r, "W2").path("rag").asText()).isEqualTo("RED");
+    }
+
+    @Test
+    void a_period_indicator_of_the_running_month_is_marked_so_far_and_a_snapshot_or_closed_month_is_not() {
+        // Given now is 3 February 2026: FD8 (RATIO, by month) has 6 of 25 so far; CIN4 (RECURRING) is a snapshot
+        JsonNode now = get("/api/indicators?scope=team/T1");
+        JsonNode january = get("/api/indicators?scope=team/T1&period=2026-01");
+        // Then FD8 now is soFar, CIN4 now is not, and FD8 in closed January is not
+        assertThat(indicator(now, "FD8").path("soFar").asBoolean()).isTrue();
+        assertThat(indicator(now, "CIN4").has("soFar")).isFalse();
+        assertThat(indicator(january, "FD8").has("soFar")).isFalse();
+    }
+
+    @Test
+    void an_indicator_the_data_source_cannot_feed_says_so_instead_of_a_rag_on_a_misleading_0() {
+        // Given caseclock.query.not-available.codes=CLA28,QA6 (an SSD extract) and CLA28 0 of 6 in team/T1
+        JsonNode r = get("/api/indicators?scope=team/T1");
+        // Then CLA28 carries the reason and is GREY, not RED on 0%; a code not listed has no such field
+        JsonNode cla28 = indicator(r, "CLA28");
+        assertThat(cla28.path("notAvailable").asText()).isEqualTo("not available from an SSD extract");
+        assertThat(cla28.path("rag").asText()).isEqualTo("GREY");
+        assertThat(indicator(r, "QA6").path("notAvailable").asText()).isEqualTo("not available from an SSD extract");
+        assertThat(indicator(r, "CIN4").has("notAvailable")).isFalse();
     }
 
     /** API.md: a COUNT of nothing is 0, never null, in every scope and month; a share of nothing stays null. */
@@ -524,18 +577,22 @@ class QueryApiTest {
     }
 
     @Test
-    void the_pack_as_csv_has_a_header_row_and_one_row_per_indicator_with_the_trend_as_month_columns() {
+    void the_pack_as_csv_has_scope_and_as_of_on_each_row_whole_percentages_and_a_file_name_naming_both() {
+        // Given team/T1 on 3 February 2026 at 10:15 UTC; CIN4 41/46 = 89.1%, last month 44/50 = 88%, February 2025 30/40 = 75%
         ResponseEntity<String> r = http.getForEntity("/api/packs/weekly?scope=team/T1&format=csv", String.class);
 
+        // Then a spreadsheet named for the pack, scope and day, whose figures read as the dashboard's
         assertThat(r.getStatusCode().value()).isEqualTo(200);
         assertThat(r.getHeaders().getContentType().toString()).startsWith("text/csv");
+        assertThat(r.getHeaders().getFirst("Content-Disposition")).isEqualTo("attachment; filename=\"weekly-team-T1-2026-02-03.csv\"");
         String[] lines = r.getBody().split("\r\n");
         assertThat(lines).hasSize(6);
-        assertThat(lines[0]).isEqualTo("code,name,value,numerator,denominator,target,better,rag,previous,change,"
+        assertThat(lines[0]).isEqualTo("scope,as of,code,name,value,numerator,denominator,target,better,rag,previous,change,"
                 + "2025-02,2025-03,2025-04,2025-05,2025-06,2025-07,2025-08,2025-09,2025-10,2025-11,2025-12,2026-01,2026-02");
-        assertThat(lines[1]).isEqualTo("CIN4,CIN visited within 4 weeks," + 41.0 / 46 + ",41,46,0.95,higher,AMBER,0.88,"
-                + (41.0 / 46 - 0.88) + ",0.75,,,,,,,,,,,0.88," + 41.0 / 46);
-        assertThat(lines[5]).startsWith("MC15,").contains(",GREY,");
+        // 89% against 88%: a change of 1 (point)
+        assertThat(lines[1]).isEqualTo("team/T1,2026-02-03T10:15:00Z,CIN4,CIN visited within 4 weeks,89%,41,46,95%,higher,AMBER,88%,1,"
+                + "75%,,,,,,,,,,,88%,89%");
+        assertThat(lines[5]).startsWith("team/T1,2026-02-03T10:15:00Z,MC15,").contains(",GREY,");
     }
 
     // ---- errors -------------------------------------------------------------------------------

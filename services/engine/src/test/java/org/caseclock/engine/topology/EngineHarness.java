@@ -24,6 +24,7 @@ import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.engine.config.EngineMetrics;
 import org.caseclock.engine.store.Alert;
 import org.caseclock.engine.store.JsonSerde;
+import org.caseclock.engine.store.Progress;
 import org.caseclock.engine.store.PublishedItem;
 
 /**
@@ -46,6 +47,8 @@ public final class EngineHarness implements AutoCloseable {
     private final TestOutputTopic<String, IndicatorValue> valuesOut;
     private final TestOutputTopic<String, Alert> alertsOut;
     private final TestOutputTopic<byte[], byte[]> dlqOut;
+    private final TestOutputTopic<String, Progress> progressOut;
+    private final Map<String, Progress> progress = new HashMap<>();
     private final Map<String, PublishedItem> items = new LinkedHashMap<>();
     private final Map<String, IndicatorValue> values = new HashMap<>();
     private final List<Alert> alerts = new ArrayList<>();
@@ -95,6 +98,8 @@ public final class EngineHarness implements AutoCloseable {
                 new JsonSerde<>(Alert.class).deserializer());
         dlqOut = driver.createOutputTopic(EngineTopics.CASE_EVENTS_DLQ, Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
+        progressOut = driver.createOutputTopic(EngineTopics.ENGINE_PROGRESS, Serdes.String().deserializer(),
+                new JsonSerde<>(Progress.class).deserializer());
     }
 
     /** A new event; {@code time} is an RFC 3339 instant, data as alternating field names and values. */
@@ -205,6 +210,13 @@ public final class EngineHarness implements AutoCloseable {
         }
         alerts.addAll(alertsOut.readValuesToList());
         dead.addAll(dlqOut.readRecordsToList());
+        progressOut.readKeyValuesToList().forEach(kv -> progress.put(kv.key, kv.value));
+    }
+
+    /** The subject tasks' applied count as last published on engine-progress (at a punctuation). */
+    long applied() {
+        return progress.entrySet().stream().filter(e -> e.getKey().startsWith("partition-"))
+                .mapToLong(e -> e.getValue().applied()).sum();
     }
 
     /** The item of a snapshot rule (its id is the code), or null if the subject is not in the population. */

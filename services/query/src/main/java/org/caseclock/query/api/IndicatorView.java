@@ -15,6 +15,12 @@ import org.caseclock.catalogue.Indicator;
  *              since it closed; it may then be null (the month had no value when it closed),
  *              hence Optional: absent field versus a field holding null
  * @param trend present only where asked for, oldest month first
+ * @param tooFew true (else absent) when a percentage rests on fewer cases than
+ *              caseclock.query.rag-min-denominator: its RAG is then withheld as GREY
+ * @param soFar true (else absent) when the value is of a month still running for a period
+ *              indicator: the month so far, not comparable with a whole month
+ * @param notAvailable the reason (else absent) when the data source cannot feed this indicator
+ *              (caseclock.query.not-available): its figures are not a real 0
  */
 public record IndicatorView(
         String code,
@@ -29,7 +35,10 @@ public record IndicatorView(
         Double previous,
         Double change,
         @JsonInclude(JsonInclude.Include.NON_NULL) Optional<Double> asFirstReported,
-        @JsonInclude(JsonInclude.Include.NON_NULL) List<TrendPoint> trend) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<TrendPoint> trend,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean tooFew,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Boolean soFar,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String notAvailable) {
 
     /** One month of a trend. */
     public record TrendPoint(String period, Double value, Long numerator, Long denominator) {}

@@ -22,11 +22,13 @@ class IndicatorsController {
     private final Scorecard scorecard;
     private final Catalogue catalogue;
     private final Access access;
+    private final KnownScopes known;
 
-    IndicatorsController(Scorecard scorecard, Catalogue catalogue, Access access) {
+    IndicatorsController(Scorecard scorecard, Catalogue catalogue, Access access, KnownScopes known) {
         this.scorecard = scorecard;
         this.catalogue = catalogue;
         this.access = access;
+        this.known = known;
     }
 
     /** Every catalogue indicator, in catalogue order: now, or for the month asked. */
@@ -35,6 +37,7 @@ class IndicatorsController {
         Scope s = Params.scope(scope);
         YearMonth month = Params.period(period);
         access.aggregates(s);
+        known.require(s);
         return new Indicators(s.toString(), scorecard.now(), month, scorecard.all(s, month));
     }
 
@@ -45,6 +48,7 @@ class IndicatorsController {
         Scope s = Params.scope(scope);
         YearMonth month = Params.period(period);
         access.aggregates(s);
+        known.require(s);
         IndicatorView view = scorecard.views(List.of(code), s, month, Params.months(months)).get(0);
         return new IndicatorDetail(s.toString(), scorecard.now(), month, view);
     }

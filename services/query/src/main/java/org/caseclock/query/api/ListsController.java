@@ -23,12 +23,14 @@ class ListsController {
     private final IndicatorsController indicators;
     private final Clock clock;
     private final Access access;
+    private final KnownScopes known;
 
-    ListsController(ItemStore items, IndicatorsController indicators, Clock clock, Access access) {
+    ListsController(ItemStore items, IndicatorsController indicators, Clock clock, Access access, KnownScopes known) {
         this.items = items;
         this.indicators = indicators;
         this.clock = clock;
         this.access = access;
+        this.known = known;
     }
 
     /**
@@ -43,6 +45,7 @@ class ListsController {
         String st = Params.status(status);
         YearMonth month = Params.period(period);
         access.list(s, "/api/indicators/" + code + "/items", code);
+        known.require(s);
         LocalDate today = London.date(clock.instant());
         List<StoredItem> found = month == null
                 ? items.live(code, s, st, YearMonth.from(today))
@@ -55,6 +58,7 @@ class ListsController {
     Items overdue(@RequestParam String scope) {
         Scope s = Params.scope(scope);
         access.list(s, "/api/overdue", null);
+        known.require(s);
         return new Items(sorted(items.overdueAndDueSoon(s), London.date(clock.instant())));
     }
 

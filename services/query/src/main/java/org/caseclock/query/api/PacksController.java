@@ -3,6 +3,8 @@ package org.caseclock.query.api;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.caseclock.catalogue.Indicator;
+import org.caseclock.catalogue.time.London;
 import org.caseclock.query.api.IndicatorView.TrendPoint;
 import org.caseclock.query.config.Packs;
 import org.caseclock.query.store.Scope;
@@ -25,11 +27,13 @@ class PacksController {
     private final Packs packs;
     private final Scorecard scorecard;
     private final Access access;
+    private final KnownScopes known;
 
-    PacksController(Packs packs, Scorecard scorecard, Access access) {
+    PacksController(Packs packs, Scorecard scorecard, Access access, KnownScopes known) {
         this.packs = packs;
         this.scorecard = scorecard;
         this.access = access;
+        this.known = known;
     }
 
     @GetMapping("/api/packs/{name}")
@@ -41,18 +45,29 @@ class PacksController {
         }
         Scope s = Params.scope(scope);
         access.aggregates(s);
+        known.require(s);
         Pack pack = new Pack(name, s.toString(), scorecard.now(), scorecard.views(codes, s, null, TREND_MONTHS));
         if ("csv".equals(format)) {
             return ResponseEntity.ok().contentType(CSV)
-                    .header("Content-Disposition", "attachment; filename=\"" + name + ".csv\"")
+                    .header("Content-Disposition", "attachment; filename=\"" + fileName(pack) + "\"")
                     .body(csv(pack));
         }
         return ResponseEntity.ok().contentType(MediaType.APPLICATION_JSON).body(pack);
     }
 
-    /** One row per indicator; the trend spread over one column per month, oldest first, for a chart. */
+    /** "weekly-team-FAM-1-2026-02-03.csv": the pack, its scope and the London date it is as of. */
+    static String fileName(Pack pack) {
+        return pack.pack() + "-" + pack.scope().replace('/', '-') + "-" + London.date(pack.asOf()) + ".csv";
+    }
+
+    /**
+     * One row per indicator, each with the pack's scope and as-of time; the trend spread over one
+     * column per month, oldest first, for a chart. Figures as the dashboard shows them: whole
+     * percentages ("89%", which spreadsheets read as 0.89) and changes in whole points, counts
+     * as they are, W1 to one decimal.
+     */
     static String csv(Pack pack) {
-        List<String> header = new ArrayList<>(List.of(
+        List<String> header = new ArrayList<>(List.of("scope", "as of",
                 "code", "name", "value", "numerator", "denominator", "target", "better", "rag", "previous", "change"));
         if (!pack.indicators().isEmpty()) {
             pack.indicators().get(0).trend().forEach(p -> header.add(p.period()));
@@ -60,14 +75,37 @@ class PacksController {
         StringBuilder out = new StringBuilder();
         row(out, header);
         for (IndicatorView v : pack.indicators()) {
-            List<Object> cells = new ArrayList<>(List.of(v.code(), v.name(), text(v.value()), text(v.numerator()),
-                    text(v.denominator()), text(v.target()), text(v.better()), v.rag(), text(v.previous()), text(v.change())));
+            List<Object> cells = new ArrayList<>(List.of(pack.scope(), pack.asOf().toString(), v.code(), v.name(),
+                    figure(v, v.value()), text(v.numerator()), text(v.denominator()), figure(v, v.target()), text(v.better()),
+                    v.tooFew() != null ? "too few" : v.rag(), figure(v, v.previous()), changeText(v)));
             for (TrendPoint p : v.trend()) {
-                cells.add(text(p.value()));
+                cells.add(figure(v, p.value()));
             }
             row(out, cells);
         }
         return out.toString();
+    }
+
+    private static Object figure(IndicatorView v, Double x) {
+        if (x == null) {
+            return "";
+        }
+        if (v.kind() != Indicator.Kind.COUNT) {
+            return Math.round(x * 100) + "%";
+        }
+        return x == Math.rint(x) ? String.valueOf((long) (double) x) : String.valueOf(Math.round(x * 10) / 10.0);
+    }
+
+    /** Worked from the rounded figures, as on the dashboard: 89% against 88% is 1 (point). */
+    private static Object changeText(IndicatorView v) {
+        if (v.value() == null || v.previous() == null) {
+            return "";
+        }
+        if (v.kind() != Indicator.Kind.COUNT) {
+            return String.valueOf(Math.round(v.value() * 100) - Math.round(v.previous() * 100));
+        }
+        double d = Math.round((v.value() - v.previous()) * 10) / 10.0;
+        return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
     }
 
     private static Object text(Object value) {

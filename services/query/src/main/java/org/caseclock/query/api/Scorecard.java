@@ -14,6 +14,7 @@ import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.Indicator;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.query.api.IndicatorView.TrendPoint;
+import org.caseclock.query.config.QueryProperties;
 import org.caseclock.query.store.Scope;
 import org.caseclock.query.store.StoredValue;
 import org.caseclock.query.store.ValueStore;
@@ -30,11 +31,13 @@ public class Scorecard {
     private final Catalogue catalogue;
     private final ValueStore values;
     private final Clock clock;
+    private final QueryProperties properties;
 
-    Scorecard(Catalogue catalogue, ValueStore values, Clock clock) {
+    Scorecard(Catalogue catalogue, ValueStore values, Clock clock, QueryProperties properties) {
         this.catalogue = catalogue;
         this.values = values;
         this.clock = clock;
+        this.properties = properties;
     }
 
     public Instant now() {
@@ -94,9 +97,15 @@ public class Scorecard {
                         v == null ? null : v.numerator(), v == null ? null : v.denominator()));
             }
         }
+        Long denominator = current == null ? null : current.denominator();
+        boolean tooFew = Rag.tooFew(indicator, denominator, properties.ragMinDenominator());
+        boolean soFar = !indicator.isSnapshot() && month.equals(currentMonth());
+        String notAvailable = properties.notAvailable().covers(indicator.code()) ? properties.notAvailable().reason() : null;
+        Rag rag = notAvailable != null ? Rag.GREY : Rag.of(indicator, value, denominator, properties.ragMinDenominator());
         return new IndicatorView(indicator.code(), indicator.name(), indicator.kind(), value,
-                current == null ? null : current.numerator(), current == null ? null : current.denominator(),
-                indicator.target(), indicator.better(), Rag.of(indicator, value), previous, change, asFirstReported, trend);
+                current == null ? null : current.numerator(), denominator,
+                indicator.target(), indicator.better(), rag, previous, change, asFirstReported, trend,
+                tooFew ? Boolean.TRUE : null, soFar ? Boolean.TRUE : null, notAvailable);
     }
 
     /**

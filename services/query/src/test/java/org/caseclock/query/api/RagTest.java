@@ -48,4 +48,20 @@ class RagTest {
         assertThat(rag("FD7", 0.5)).isEqualTo(Rag.GREY);
         assertThat(rag("CIN4", null)).isEqualTo(Rag.GREY);
     }
+
+    @Test
+    void rag_is_withheld_below_the_minimum_denominator_for_percentages_only() {
+        // Given a minimum denominator of 5
+        // When CIN4 is 1 of 2, 4 of 4, or 4 of 5; W1 is 90 cases over 2 workers; AMT2 has 0 of 0
+        // Then 2 and 4 are too few, 5 is enough; W1 (an average) and an empty month are never "too few"
+        assertThat(Rag.tooFew(CATALOGUE.get("CIN4"), 2L, 5)).isTrue();
+        assertThat(Rag.tooFew(CATALOGUE.get("CIN4"), 4L, 5)).isTrue();
+        assertThat(Rag.tooFew(CATALOGUE.get("CIN4"), 5L, 5)).isFalse();
+        assertThat(Rag.of(CATALOGUE.get("CIN4"), 0.5, 2L, 5)).isEqualTo(Rag.GREY);
+        assertThat(Rag.of(CATALOGUE.get("CIN4"), 0.8, 5L, 5)).isEqualTo(Rag.RED);
+        assertThat(Rag.tooFew(CATALOGUE.get("W1"), 2L, 5)).isFalse();
+        assertThat(Rag.tooFew(CATALOGUE.get("AMT2"), 0L, 5)).isFalse();
+        // A minimum of 1 withholds nothing
+        assertThat(Rag.tooFew(CATALOGUE.get("CIN4"), 1L, 1)).isFalse();
+    }
 }
