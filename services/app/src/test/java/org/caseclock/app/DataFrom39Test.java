@@ -56,7 +56,7 @@ class DataFrom39Test {
         RestClient api = RestClient.create("http://127.0.0.1:" + port);
 
         // When this platform's app starts on it, and its status settles
-        JsonNode status = awaitSettled(api);
+        JsonNode status = awaitSettled(api, acceptedBefore);
 
         // Then nothing was lost or applied twice: what 3.9 accepted is applied, once
         assertThat(status.path("accepted").asLong()).isGreaterThanOrEqualTo(acceptedBefore);
@@ -75,14 +75,20 @@ class DataFrom39Test {
         }
     }
 
-    /** {@code /api/status} once applied has caught up with accepted and the read model is there. */
-    private static JsonNode awaitSettled(RestClient api) throws Exception {
+    /**
+     * {@code /api/status} once it counts at least what 3.9 accepted and applied has caught up with
+     * it. Straight after start it can count less: the broker is still bringing the partitions of
+     * {@code case-events} back (seen on JDK 25: accepted 2,815 of 4,228 for a moment), so applied
+     * equal to accepted alone is not yet "settled". Lost events would keep it below: the test
+     * then fails after three minutes.
+     */
+    private static JsonNode awaitSettled(RestClient api, long acceptedBefore) throws Exception {
         Instant giveUp = Instant.now().plus(Duration.ofMinutes(3));
         JsonNode status;
         do {
             Thread.sleep(500);
             status = JSON.readTree(api.get().uri("/api/status").retrieve().body(String.class));
-        } while (!(status.path("accepted").asLong() > 0 && status.path("applied").isNumber()
+        } while (!(status.path("accepted").asLong() >= acceptedBefore && status.path("applied").isNumber()
                 && status.path("applied").asLong() == status.path("accepted").asLong())
                 && Instant.now().isBefore(giveUp));
         return status;
