@@ -45,11 +45,11 @@ class ComposeFileTest {
     @Test
     void everyServiceHasAHealthCheckAndWaitsForItsDependenciesToBeHealthy() {
         List<String> problems = new ArrayList<>();
-        services.fields().forEachRemaining(e -> {
+        services.properties().forEach(e -> {
             if (e.getValue().path("healthcheck").path("test").isMissingNode()) {
                 problems.add(e.getKey() + " has no healthcheck");
             }
-            e.getValue().path("depends_on").fields().forEachRemaining(d -> {
+            e.getValue().path("depends_on").properties().forEach(d -> {
                 if (!"service_healthy".equals(d.getValue().path("condition").asText())) {
                     problems.add(e.getKey() + " does not wait for " + d.getKey() + " to be healthy");
                 }
@@ -74,7 +74,7 @@ class ComposeFileTest {
     void mongoIsAReplicaSetInEveryUri() {
         assertThat(services.path("mongo").path("command").toString()).contains("--replSet", "rs0");
         assertThat(services.path("mongo").path("healthcheck").path("test").toString()).contains("rs.initiate");
-        services.fields().forEachRemaining(e -> {
+        services.properties().forEach(e -> {
             JsonNode uri = e.getValue().path("environment").path("MONGODB_URI");
             if (!uri.isMissingNode()) {
                 assertThat(uri.asText()).as(e.getKey()).contains("replicaSet=rs0");
@@ -99,7 +99,7 @@ class ComposeFileTest {
     @Test
     void everyMountedFileIsInTheRepository() {
         List<String> missing = new ArrayList<>();
-        services.fields().forEachRemaining(e -> e.getValue().path("volumes").forEach(v -> {
+        services.properties().forEach(e -> e.getValue().path("volumes").forEach(v -> {
             String source = v.asText().split(":")[0];
             if (source.startsWith("./") && !Files.exists(Repo.path(source.substring(2)))) {
                 missing.add(e.getKey() + ": " + source);

@@ -38,6 +38,7 @@ import org.caseclock.alerts.store.Delivery;
 import org.caseclock.alerts.store.Notice;
 import org.caseclock.alerts.store.Outbox;
 import org.caseclock.events.Topics;
+import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.local.LocalMongoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,15 +46,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -64,7 +65,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * so its e-mails and requests are told apart from the others' by address and alert id.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         // Another service's group in the shared settings must not become this one's.
         "spring.kafka.consumer.group-id=caseclock-query",
         "spring.mail.host=127.0.0.1",
@@ -82,15 +82,16 @@ import org.springframework.test.context.DynamicPropertySource;
         "caseclock.alerts.delivery.initial-backoff=100ms",
         "caseclock.alerts.delivery.max-backoff=400ms",
         "caseclock.alerts.delivery.failing-after=2"})
-@EmbeddedKafka(kraft = true, partitions = 2, topics = Topics.ALERTS)
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @DirtiesContext
+@AutoConfigureTestRestTemplate
 class AlertDeliveryTest {
 
     static final String SECRET = "test-webhook-secret";
     static final String GROUP = "caseclock-alerts";
     // After the engine raises the tests' MC15 alerts (Thu 9 Apr 2026 23:00:01 UTC), well before they would escalate.
     static final Instant NOW = Instant.parse("2026-04-10T08:00:00Z");
+    static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary().withTopics(2, Topics.ALERTS);
     static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
     static final WebhookReceiver WEBHOOK = new WebhookReceiver();
     static final TestClock CLOCK = new TestClock(NOW);
@@ -102,7 +103,8 @@ class AlertDeliveryTest {
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("caseclock"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock"));
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
         registry.add("spring.mail.port", () -> MAIL.getSmtp().getPort());
         registry.add("caseclock.alerts.webhook.url", WEBHOOK::url);
     }
@@ -116,7 +118,7 @@ class AlertDeliveryTest {
         }
     }
 
-    @Value("${spring.embedded.kafka.brokers}")
+    @Value("${spring.kafka.bootstrap-servers}")
     String brokers;
     @Autowired
     Outbox outbox;

@@ -3,7 +3,7 @@ package org.caseclock.app;
 import java.util.Map;
 import org.caseclock.feeds.ssd.NotComputable;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.env.EnvironmentPostProcessor;
+import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 

@@ -12,7 +12,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,9 +89,7 @@ public final class Catalogue {
         if (overrides == null || overrides.isNull() || overrides.isMissingNode()) {
             return;
         }
-        Iterator<Map.Entry<String, JsonNode>> fields = overrides.fields();
-        while (fields.hasNext()) {
-            Map.Entry<String, JsonNode> override = fields.next();
+        for (Map.Entry<String, JsonNode> override : overrides.properties()) {
             ObjectNode target = null;
             for (JsonNode node : indicators) {
                 if (override.getKey().equals(node.path("code").asText())) {

@@ -20,31 +20,32 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.engine.topology.EngineTopics;
+import org.caseclock.local.LocalKafkaBroker;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.kafka.core.DefaultKafkaConsumerFactory;
-import org.springframework.kafka.test.EmbeddedKafkaBroker;
-import org.springframework.kafka.test.context.EmbeddedKafka;
-import org.springframework.kafka.test.utils.KafkaTestUtils;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The engine application end to end on a real (embedded KRaft) broker: events produced straight
  * to case-events come out as items and counters, and an invalid record reaches the DLQ.
  */
 @SpringBootTest(classes = EngineApplication.class, webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "caseclock.topics.partitions=2",
         "caseclock.engine.state-dir=${java.io.tmpdir}/engine-on-kafka-${random.uuid}",
         "caseclock.engine.application-id=engine-on-kafka-test",
         "caseclock.organisation.teams.T1=FAM"})
-@EmbeddedKafka(kraft = true, partitions = 2)
 @DirtiesContext
 class EngineOnKafkaTest {
 
-    @Autowired
-    EmbeddedKafkaBroker broker;
+    static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary();
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+    }
 
     @Test
     void eventsProducedStraightToCaseEventsBecomeItemsAndCounters_andABadOneGoesToTheDlq() throws Exception {
@@ -52,7 +53,7 @@ class EngineOnKafkaTest {
         Instant started = Instant.now().minus(40, ChronoUnit.DAYS);
         LocalDate due = London.date(started).plusDays(28);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                "bootstrap.servers", broker.getBrokersAsString(), "key.serializer", StringSerializer.class,
+                "bootstrap.servers", KAFKA.bootstrapServers(), "key.serializer", StringSerializer.class,
                 "value.serializer", StringSerializer.class))) {
             producer.send(new ProducerRecord<>(EngineTopics.CASE_EVENTS, "child/K1",
                     event("e1", "CaseAllocated", started.minusSeconds(60), "{\"team\":\"T1\",\"worker\":\"W1\"}"))).get();
@@ -105,7 +106,10 @@ class EngineOnKafkaTest {
 
     @SuppressWarnings({"unchecked", "rawtypes"})
     private <T> Consumer<T, T> consumer(Class<?> deserializer) {
-        Map<String, Object> props = KafkaTestUtils.consumerProps("reader-" + System.nanoTime(), "false", broker);
+        Map<String, Object> props = new HashMap<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KAFKA.bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, "reader-" + System.nanoTime(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false));
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, deserializer);

@@ -23,22 +23,30 @@ import org.caseclock.events.contract.RandomEvents;
 import org.caseclock.events.Topics;
 import org.caseclock.ingest.CaseEventsReader.Stored;
 import org.caseclock.ingest.IngestClient.Answer;
+import org.caseclock.local.LocalKafkaBroker;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}", "caseclock.topics.partitions=3"})
-@EmbeddedKafka(kraft = true)
-@AutoConfigureObservability
+        properties = {"caseclock.topics.partitions=3"})
+@AutoConfigureMetrics
 @DirtiesContext
 class IngestApiTest {
+
+    static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary();
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+    }
 
     private static final String CLOUDEVENT = "application/cloudevents+json";
     private static final String BATCH = "application/cloudevents-batch+json";

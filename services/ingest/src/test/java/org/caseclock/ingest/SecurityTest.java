@@ -6,15 +6,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.caseclock.ingest.IngestClient.Answer;
+import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.security.LocalTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * API.md's Security section on ingest, with security on and tokens signed by a key made for the
@@ -22,11 +24,16 @@ import org.springframework.test.annotation.DirtiesContext;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseclock.security.enabled=true",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "caseclock.topics.partitions=1"})
-@EmbeddedKafka(kraft = true)
 @DirtiesContext
 class SecurityTest {
+
+    static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary();
+
+    @DynamicPropertySource
+    static void kafka(DynamicPropertyRegistry registry) {
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
+    }
 
     static final LocalTokens TOKENS = new LocalTokens();
 

@@ -9,6 +9,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.ExecutionException;
@@ -18,6 +19,7 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.slf4j.Logger;
@@ -76,6 +78,36 @@ public final class LocalKafkaBroker implements AutoCloseable {
             throw e;
         }
         return new LocalKafkaBroker(server, bootstrap, dir);
+    }
+
+    /**
+     * A broker on a new temporary log directory, on a free port: for tests, which each want a
+     * broker of their own. It stops when the JVM exits, so it outlives every Spring context that
+     * uses it (JUnit runs a test class's {@code @AfterAll} before Spring closes the class's
+     * context, whose clients would then retry against a broker that is gone).
+     */
+    public static LocalKafkaBroker startTemporary() {
+        try {
+            LocalKafkaBroker broker = start(0, Files.createTempDirectory("caseclock-kafka"));
+            Runtime.getRuntime().addShutdownHook(new Thread(broker::close, "stop-test-kafka"));
+            return broker;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a temporary Kafka log dir", e);
+        }
+    }
+
+    /** Creates each topic with {@code partitions} partitions (one replica); returns this broker. */
+    public LocalKafkaBroker withTopics(int partitions, String... topics) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+            admin.createTopics(Arrays.stream(topics).map(t -> new NewTopic(t, partitions, (short) 1)).toList())
+                    .all().get(READY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not create topics " + Arrays.toString(topics), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while creating topics", e);
+        }
+        return this;
     }
 
     public String bootstrapServers() {

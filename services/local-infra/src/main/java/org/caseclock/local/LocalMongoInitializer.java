@@ -14,7 +14,7 @@ import org.springframework.util.ClassUtils;
 
 /**
  * In the {@code local} profile, for an application that talks to MongoDB (its driver is on the
- * classpath) and has no {@code MONGODB_URI} or {@code spring.data.mongodb.uri}, starts an
+ * classpath) and has no {@code MONGODB_URI} or {@code spring.mongodb.uri}, starts an
  * in-process mongo-java-server and points the application at it.
  *
  * <p>In memory by default; with {@code caseclock.local.mongodb.persistent=true} on disk under
@@ -24,7 +24,7 @@ import org.springframework.util.ClassUtils;
 public class LocalMongoInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext>, Ordered {
 
     static final String PROFILE = LocalKafkaInitializer.PROFILE;
-    static final String URI = "spring.data.mongodb.uri";
+    static final String URI = "spring.mongodb.uri";
     static final String URI_ENV = "MONGODB_URI";
     static final String PORT = "caseclock.local.mongodb.port";
     static final String PERSISTENT = "caseclock.local.mongodb.persistent";
@@ -63,7 +63,7 @@ public class LocalMongoInitializer implements ApplicationContextInitializer<Conf
                 ************************************************************************
                 * EMBEDDED MONGODB STAND-IN (mongo-java-server) in use at {} (profile '{}').
                 * {}. No transactions; for local use only.
-                * Set MONGODB_URI or spring.data.mongodb.uri to use a real MongoDB.
+                * Set MONGODB_URI or spring.mongodb.uri to use a real MongoDB.
                 ************************************************************************""",
                 uri, PROFILE, server.file() == null
                         ? "In memory: everything is lost when the JVM stops"

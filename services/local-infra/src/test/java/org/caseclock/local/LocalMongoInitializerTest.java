@@ -54,7 +54,7 @@ class LocalMongoInitializerTest {
 
     @Test
     void in_the_local_profile_without_a_uri_a_server_starts_the_app_is_pointed_at_it_and_it_stops_with_the_context() {
-        // Given the local profile and neither MONGODB_URI nor spring.data.mongodb.uri
+        // Given the local profile and neither MONGODB_URI nor spring.mongodb.uri
         GenericApplicationContext context = context("local", Map.of());
         context.refresh();
         String uri = uri(context);

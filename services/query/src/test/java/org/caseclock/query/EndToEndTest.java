@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
@@ -60,7 +60,7 @@ class EndToEndTest {
         // Command-line arguments: they win over the application.yml each app finds on this classpath.
         List<String> common = List.of(
                 "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--spring.data.mongodb.uri=" + mongo.uri("caseclock-e2e"),
+                "--spring.mongodb.uri=" + mongo.uri("caseclock-e2e"),
                 "--server.port=0",
                 "--caseclock.topics.partitions=2",
                 "--caseclock.organisation.teams.T1=FAM");

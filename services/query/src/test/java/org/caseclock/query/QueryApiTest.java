@@ -36,6 +36,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.caseclock.events.Topics;
+import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.local.LocalMongoServer;
 import org.caseclock.query.EngineOutput.Rec;
 import org.caseclock.query.kafka.ConsumerLag;
@@ -49,17 +50,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -71,7 +72,6 @@ import org.springframework.test.context.DynamicPropertySource;
  * "Now" is fixed at Tuesday 2026-02-03 10:15 London (GMT), so the current month is 2026-02.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "caseclock.organisation.teams.T1=FAM",
         "caseclock.organisation.teams.T2=FAM",
         "caseclock.organisation.teams.T3=CLA",
@@ -79,15 +79,16 @@ import org.springframework.test.context.DynamicPropertySource;
         // As the all-in-one app sets them when an SSD extract feeds it.
         "caseclock.query.not-available.codes=CLA28,QA6",
         "caseclock.query.not-available.reason=not available from an SSD extract"})
-@EmbeddedKafka(kraft = true, partitions = 2,
-        topics = {Topics.CASE_EVENTS, Topics.CASE_EVENTS_DLQ, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS})
-@AutoConfigureObservability
+@AutoConfigureMetrics
 @DirtiesContext
+@AutoConfigureTestRestTemplate
 class QueryApiTest {
 
     static final Instant NOW = Instant.parse("2026-02-03T10:15:00Z");
     static final List<String> ENGINE_TOPICS =
             List.of(Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS);
+    static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary().withTopics(2,
+            Topics.CASE_EVENTS, Topics.CASE_EVENTS_DLQ, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS);
     static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
     static final ObjectMapper JSON = new ObjectMapper();
     private static boolean produced;
@@ -104,7 +105,8 @@ class QueryApiTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("caseclock-test"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock-test"));
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
     }
 
     @AfterAll

@@ -14,10 +14,11 @@ import org.caseclock.query.kafka.ConsumerLag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.testcontainers.containers.MongoDBContainer;
+import org.testcontainers.mongodb.MongoDBContainer;
 import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.kafka.KafkaContainer;
@@ -25,6 +26,7 @@ import org.testcontainers.kafka.KafkaContainer;
 /** The same materialise-and-read path against a real MongoDB and Kafka; skipped where there is no Docker. */
 @Testcontainers(disabledWithoutDocker = true)
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureTestRestTemplate
 class QueryContainersTest {
 
     @Container
@@ -36,7 +38,7 @@ class QueryContainersTest {
     @DynamicPropertySource
     static void servers(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::getBootstrapServers);
-        registry.add("spring.data.mongodb.uri", () -> MONGO.getReplicaSetUrl("caseclock"));
+        registry.add("spring.mongodb.uri", () -> MONGO.getReplicaSetUrl("caseclock"));
     }
 
     @Autowired

@@ -8,15 +8,11 @@ import static org.caseclock.query.EngineOutput.progress;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -30,7 +26,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.resttestclient.TestRestTemplate;
+import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -46,39 +43,24 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "caseclock.organisation.teams.T1=FAM"})
 @DirtiesContext
+@AutoConfigureTestRestTemplate
 class StatusDuringBackFillTest {
 
-    static final LocalKafkaBroker KAFKA = startKafka();
+    static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary().withTopics(2, Topics.CASE_EVENTS,
+            Topics.CASE_EVENTS_DLQ, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS,
+            Topics.CONTRIBUTIONS);
     static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
     static final ObjectMapper JSON = new ObjectMapper();
-
-    private static LocalKafkaBroker startKafka() {
-        try {
-            LocalKafkaBroker kafka = LocalKafkaBroker.start(0, Files.createTempDirectory("status-backfill-kafka"));
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                List<NewTopic> topics = new ArrayList<>();
-                for (String t : List.of(Topics.CASE_EVENTS, Topics.CASE_EVENTS_DLQ, Topics.COMPLIANCE_ITEMS,
-                        Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS, Topics.CONTRIBUTIONS)) {
-                    topics.add(new NewTopic(t, 2, (short) 1));
-                }
-                admin.createTopics(topics).all().get();
-            }
-            return kafka;
-        } catch (Exception e) {
-            throw new IllegalStateException("could not start the test broker", e);
-        }
-    }
 
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("caseclock-status-test"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock-status-test"));
     }
 
     @AfterAll
     static void stop() {
         MONGO.close();
-        KAFKA.close();
     }
 
     @Autowired

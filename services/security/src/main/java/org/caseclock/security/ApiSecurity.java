@@ -1,6 +1,5 @@
 package org.caseclock.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -19,6 +18,7 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.SecurityFilterChain;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The part of each service's filter chain that is the same everywhere: bearer tokens (JWT, no
@@ -34,7 +34,8 @@ public class ApiSecurity {
             "SECURITY IS OFF: every /api call is allowed without a token — local demo only (caseclock.security.enabled=false)";
 
     private static final Logger log = LoggerFactory.getLogger(ApiSecurity.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    // Jackson 3, as Spring MVC writes every other API error with (docs/platform.md, Jackson).
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final SecurityProperties properties;
     private final ObjectProvider<JwtDecoder> decoder;

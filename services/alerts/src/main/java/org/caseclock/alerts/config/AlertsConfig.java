@@ -1,6 +1,5 @@
 package org.caseclock.alerts.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.springframework.context.annotation.Fallback;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Which channels are on, the clock, the catalogue, and the two schedules. */
 @Configuration(proxyBeanMethods = false)
@@ -52,7 +52,7 @@ public class AlertsConfig {
      * the sender); the log channel when {@code caseclock.alerts.log.enabled}.
      */
     @Bean
-    Channels channels(AlertsProperties properties, ObjectMapper json, ObjectProvider<JavaMailSender> mail) {
+    Channels channels(AlertsProperties properties, JsonMapper json, ObjectProvider<JavaMailSender> mail) {
         List<Channel> on = new ArrayList<>();
         if (properties.webhook().enabled()) {
             on.add(new WebhookChannel(properties.webhook(), json));

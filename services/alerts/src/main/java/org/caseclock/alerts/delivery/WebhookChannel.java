@@ -1,6 +1,5 @@
 package org.caseclock.alerts.delivery;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -8,6 +7,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import org.caseclock.alerts.config.AlertsProperties;
+import tools.jackson.databind.json.JsonMapper;
 
 /** POSTs the message as JSON, signed with the shared secret. */
 public final class WebhookChannel implements Channel {
@@ -18,10 +18,10 @@ public final class WebhookChannel implements Channel {
     private final URI url;
     private final String secret;
     private final Duration timeout;
-    private final ObjectMapper json;
+    private final JsonMapper json;
     private final HttpClient client;
 
-    public WebhookChannel(AlertsProperties.Webhook config, ObjectMapper json) {
+    public WebhookChannel(AlertsProperties.Webhook config, JsonMapper json) {
         if (config.secret() == null || config.secret().isBlank()) {
             throw new IllegalStateException("caseclock.alerts.webhook.secret is required with a webhook URL: "
                     + "receivers check every request's signature with it");

@@ -1,8 +1,5 @@
 package org.caseclock.alerts.kafka;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -17,6 +14,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads {@code alerts} and, for each record, keeps the alert's state and queues one notice per
@@ -30,14 +30,14 @@ public class AlertsListener {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsListener.class);
 
-    private final ObjectMapper json;
+    private final JsonMapper json;
     private final AlertStates states;
     private final Outbox outbox;
     private final Channels channels;
     private final AlertMetrics metrics;
     private final Clock clock;
 
-    public AlertsListener(ObjectMapper json, AlertStates states, Outbox outbox, Channels channels, AlertMetrics metrics,
+    public AlertsListener(JsonMapper json, AlertStates states, Outbox outbox, Channels channels, AlertMetrics metrics,
                           Clock clock) {
         this.json = json;
         this.states = states;
@@ -61,12 +61,12 @@ public class AlertsListener {
         Alert alert;
         try {
             alert = json.readValue(record.value(), Alert.class);
-        } catch (IOException e) {
+        } catch (JacksonException e) {
             // Retrying cannot make it readable. Position and field only: the record holds a subject id.
             metrics.rejected();
             log.warn("Skipped an unreadable alert record at {}-{}@{}: {}{}", record.topic(), record.partition(),
                     record.offset(), e.getClass().getSimpleName(),
-                    e instanceof JsonMappingException m ? " at " + m.getPathReference() : "");
+                    e instanceof DatabindException m ? " at " + m.getPathReference() : "");
             return;
         }
         Instant now = clock.instant();

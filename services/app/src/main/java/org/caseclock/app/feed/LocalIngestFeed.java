@@ -2,7 +2,7 @@ package org.caseclock.app.feed;
 
 import java.net.URI;
 import java.time.Duration;
-import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**

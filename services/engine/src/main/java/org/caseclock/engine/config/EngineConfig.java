@@ -18,9 +18,9 @@ import org.caseclock.engine.topology.EngineTopology;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
-import org.springframework.boot.autoconfigure.kafka.KafkaProperties;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -66,7 +66,7 @@ public class EngineConfig {
     KafkaStreams kafkaStreams(EngineSettings settings, EngineProperties props, KafkaProperties kafka, EngineMetrics metrics,
                               @Value("${caseclock.topics.replication-factor:1}") int replicas) {
         Properties p = new Properties();
-        p.putAll(kafka.buildStreamsProperties(null));
+        p.putAll(kafka.buildStreamsProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, props.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, String.join(",", kafka.getBootstrapServers()));
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);

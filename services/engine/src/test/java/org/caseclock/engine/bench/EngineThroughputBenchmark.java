@@ -9,8 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -29,15 +27,15 @@ import org.caseclock.engine.topology.EngineSettings;
 import org.caseclock.engine.topology.EngineTopics;
 import org.caseclock.engine.topology.EngineTopology;
 import org.caseclock.events.CaseEvent;
+import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.simulator.Simulator;
 import org.caseclock.simulator.SimulatorConfig;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.kafka.test.EmbeddedKafkaKraftBroker;
 
 /**
  * Back-fill throughput of the engine as it runs in production: a simulated authority's history
- * produced to an embedded KRaft broker, then the engine's KafkaStreams (RocksDB, exactly-once,
+ * produced to the in-process KRaft broker ({@link LocalKafkaBroker}), then the engine's KafkaStreams (RocksDB, exactly-once,
  * {@code bench.threads} stream threads over {@code bench.partitions} partitions) started and timed
  * until its progress says every event is applied and every counter change it sent has been summed.
  * Run on demand (it is excluded from the test suite), never as a pass/fail test; {@code test.jvm}
@@ -59,17 +57,11 @@ class EngineThroughputBenchmark {
         List<CaseEvent> history = new Simulator(SimulatorConfig.defaults(42, now).withOpenCases(openCases)).history().toList();
         long subjects = history.stream().map(e -> e.subject().toString()).distinct().count();
 
-        org.springframework.kafka.test.EmbeddedKafkaBroker broker = new EmbeddedKafkaKraftBroker(1, partitions).brokerProperties(Map.of(
-                // One broker: the transaction log must make do with one replica (exactly-once needs it).
-                "transaction.state.log.replication.factor", "1", "transaction.state.log.min.isr", "1",
-                "offsets.topic.replication.factor", "1"));
-        broker.afterPropertiesSet();
-        String servers = broker.getBrokersAsString();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", servers))) {
-            admin.createTopics(List.of(EngineTopics.COMPLIANCE_ITEMS, EngineTopics.INDICATOR_VALUES, EngineTopics.ALERTS,
-                    EngineTopics.ENGINE_PROGRESS, EngineTopics.CONTRIBUTIONS, EngineTopics.CASE_EVENTS,
-                    EngineTopics.CASE_EVENTS_DLQ).stream().map(t -> new NewTopic(t, partitions, (short) 1)).toList()).all().get();
-        }
+        // The local profile's in-process KRaft broker (one replica for every internal topic, as exactly-once needs).
+        LocalKafkaBroker broker = LocalKafkaBroker.startTemporary().withTopics(partitions, EngineTopics.COMPLIANCE_ITEMS,
+                EngineTopics.INDICATOR_VALUES, EngineTopics.ALERTS, EngineTopics.ENGINE_PROGRESS, EngineTopics.CONTRIBUTIONS,
+                EngineTopics.CASE_EVENTS, EngineTopics.CASE_EVENTS_DLQ);
+        String servers = broker.bootstrapServers();
         long p0 = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 20,
@@ -127,7 +119,7 @@ class EngineThroughputBenchmark {
                 }
             }
         } finally {
-            broker.destroy();
+            broker.close();
         }
         double seconds = (System.nanoTime() - s0) / 1e9;
         System.out.printf("BENCH threads=%d partitions=%d openCases=%d subjects=%d events=%d handled=%d produce=%.1fs engine=%.1fs rate=%.0f events/s%n",

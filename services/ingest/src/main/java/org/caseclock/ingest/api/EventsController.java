@@ -128,7 +128,7 @@ public class EventsController {
     }
 
     private ResponseEntity<RequestError> tooLarge() {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new RequestError(
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(new RequestError(
                 "A request may hold at most " + limits.maxEvents() + " events and " + sizeLimit()
                         + "; split it into smaller requests."));
     }

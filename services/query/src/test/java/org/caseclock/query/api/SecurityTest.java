@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.bson.Document;
 import org.caseclock.events.Topics;
+import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.local.LocalMongoServer;
 import org.caseclock.query.store.AuditLog;
 import org.caseclock.query.store.ItemStore;
@@ -27,13 +28,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.kafka.test.context.EmbeddedKafka;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -49,16 +49,16 @@ import org.springframework.test.web.servlet.ResultActions;
  */
 @SpringBootTest(properties = {
         "caseclock.security.enabled=true",
-        "spring.kafka.bootstrap-servers=${spring.embedded.kafka.brokers}",
         "caseclock.organisation.teams.T1=FAM",
         "caseclock.organisation.teams.T2=FAM",
         "caseclock.organisation.teams.T3=CLA"})
-@EmbeddedKafka(kraft = true, topics = {Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS})
 @AutoConfigureMockMvc
 @DirtiesContext
 class SecurityTest {
 
     static final LocalTokens TOKENS = new LocalTokens();
+    static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary()
+            .withTopics(1, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS);
     static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
 
     /** Tokens are checked against the test's key, as against the issuer's in production. */
@@ -72,7 +72,8 @@ class SecurityTest {
 
     @DynamicPropertySource
     static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("caseclock-security"));
+        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock-security"));
+        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
     }
 
     @AfterAll

@@ -17,15 +17,15 @@ class MongoUriEnvironmentTest {
     }
 
     @Test
-    void mongodb_uri_from_the_environment_becomes_spring_data_mongodb_uri() {
-        assertThat(environment(Map.of("MONGODB_URI", "mongodb://db:27017/cc")).getProperty("spring.data.mongodb.uri"))
+    void mongodb_uri_from_the_environment_becomes_spring_mongodb_uri() {
+        assertThat(environment(Map.of("MONGODB_URI", "mongodb://db:27017/cc")).getProperty("spring.mongodb.uri"))
                 .isEqualTo("mongodb://db:27017/cc");
     }
 
     @Test
-    void an_explicit_spring_data_mongodb_uri_wins_and_without_either_nothing_is_set() {
-        assertThat(environment(Map.of("MONGODB_URI", "mongodb://db/a", "spring.data.mongodb.uri", "mongodb://other/b"))
-                .getProperty("spring.data.mongodb.uri")).isEqualTo("mongodb://other/b");
-        assertThat(environment(Map.of()).getProperty("spring.data.mongodb.uri")).isNull();
+    void an_explicit_spring_mongodb_uri_wins_and_without_either_nothing_is_set() {
+        assertThat(environment(Map.of("MONGODB_URI", "mongodb://db/a", "spring.mongodb.uri", "mongodb://other/b"))
+                .getProperty("spring.mongodb.uri")).isEqualTo("mongodb://other/b");
+        assertThat(environment(Map.of()).getProperty("spring.mongodb.uri")).isNull();
     }
 }
