@@ -45,7 +45,7 @@ public class LocalKafkaInitializer implements ApplicationContextInitializer<Conf
         }
         int port = env.getProperty(PORT, Integer.class, 9092);
         Path dir = Path.of(env.getProperty(DATA_DIR, "./data")).resolve("kafka");
-        LocalKafkaBroker broker = shared.acquire(() -> LocalKafkaBroker.start(port, dir));
+        LocalKafkaBroker broker = shared.acquire(dir, () -> LocalKafkaBroker.start(port, dir));
 
         env.getPropertySources().addFirst(
                 new MapPropertySource("caseclockLocalKafka", Map.of(BOOTSTRAP_SERVERS, broker.bootstrapServers())));

@@ -52,8 +52,10 @@ public class LocalMongoInitializer implements ApplicationContextInitializer<Conf
         }
         int port = env.getProperty(PORT, Integer.class, 27017);
         boolean persistent = env.getProperty(PERSISTENT, Boolean.class, false);
-        Path file = persistent ? Path.of(env.getProperty(DATA_DIR, "./data")).resolve("mongodb").resolve("caseclock.mv") : null;
-        LocalMongoServer server = shared.acquire(() -> file == null ? LocalMongoServer.inMemory(port) : LocalMongoServer.onDisk(port, file));
+        Path dataDir = Path.of(env.getProperty(DATA_DIR, "./data"));
+        Path file = persistent ? dataDir.resolve("mongodb").resolve("caseclock.mv") : null;
+        // Shared per data directory, in memory too: the read model belongs with that directory's topics.
+        LocalMongoServer server = shared.acquire(dataDir, () -> file == null ? LocalMongoServer.inMemory(port) : LocalMongoServer.onDisk(port, file));
         String uri = server.uri(env.getProperty(DATABASE, "caseclock"));
 
         env.getPropertySources().addFirst(new MapPropertySource("caseclockLocalMongo", Map.of(URI, uri)));

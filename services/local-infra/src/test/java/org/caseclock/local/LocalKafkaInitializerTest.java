@@ -103,6 +103,25 @@ class LocalKafkaInitializerTest {
     }
 
     @Test
+    void a_context_with_another_data_directory_gets_its_own_broker_not_the_one_running_on_other_data(@TempDir Path other) {
+        // Given a context (a cached test context, say) whose broker runs on one data directory
+        GenericApplicationContext first = context("local", Map.of());
+        first.refresh();
+        // When a context in the same JVM asks for a broker on another data directory
+        GenericApplicationContext second = context("local", Map.of(LocalKafkaInitializer.DATA_DIR, other.toString()));
+        second.refresh();
+
+        // Then it gets a broker of its own, on its own data, and closing it leaves the first running
+        LocalKafkaBroker mine = second.getBean(LocalKafkaBroker.class);
+        assertThat(mine).isNotSameAs(first.getBean(LocalKafkaBroker.class));
+        assertThat(mine.logDir()).isEqualTo(other.resolve("kafka").toAbsolutePath());
+        String firstBootstrap = first.getEnvironment().getProperty(LocalKafkaInitializer.BOOTSTRAP_SERVERS);
+        second.close();
+        assertThat(reachable(firstBootstrap)).isTrue();
+        first.close();
+    }
+
+    @Test
     void explicit_bootstrap_servers_are_used_as_they_are_and_no_broker_starts() {
         GenericApplicationContext context = context("local", Map.of(LocalKafkaInitializer.BOOTSTRAP_SERVERS, "kafka.example:9092"));
         context.refresh();
