@@ -214,14 +214,16 @@ class EndToEndTest {
         done.set(true);
         watcher.join();
 
-        // Then applied rose at least three times on its way from where it was to every event,
-        // never fell, and never passed accepted
+        // Then applied showed at least two figures on its way from where it was to every event
+        // (the fault this pins showed none: flat, then every event at once), never fell, and never
+        // passed accepted. Two, not more: how many a 200 ms reader sees depends on the machine's
+        // load (a CI run under two other builds saw 6, 2055, 4891, 9006).
         List<Long> applied = seen.stream().map(s -> s[1]).toList();
         assertThat(applied).isSorted();
         assertThat(seen).allSatisfy(s -> assertThat(s[1]).isLessThanOrEqualTo(s[0]));
         assertThat(applied.stream().filter(a -> a > before && a < total).distinct().count())
                 .as("distinct values of applied strictly between %d and %d, of %s", before, total, applied)
-                .isGreaterThanOrEqualTo(3);
+                .isGreaterThanOrEqualTo(2);
 
         // And what it finally says is what the query API shows: N1 counts the 3,000 plans and E1's and E2's
         assertThat(indicator(query("/api/indicators?scope=team/T1"), "N1").path("value").asDouble()).isEqualTo(children + 2.0);
