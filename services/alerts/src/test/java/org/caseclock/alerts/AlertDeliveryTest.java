@@ -12,8 +12,10 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,16 +25,21 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.caseclock.alerts.delivery.DeliveryWorker;
 import org.caseclock.alerts.delivery.Escalator;
 import org.caseclock.alerts.delivery.Signature;
+import org.caseclock.alerts.kafka.AlertsKafkaConfig;
 import org.caseclock.alerts.kafka.AlertsListener;
 import org.caseclock.alerts.store.Delivery;
 import org.caseclock.alerts.store.Notice;
@@ -53,8 +60,8 @@ import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
-import org.springframework.kafka.listener.MessageListenerContainer;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
+import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -75,6 +82,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "caseclock.alerts.teams.T2.manager=t2-manager@caseclock.test",
         "caseclock.alerts.teams.T4.manager=t4-manager@caseclock.test",
         "caseclock.alerts.teams.T4.escalation=t4-escalation@caseclock.test",
+        "caseclock.alerts.teams.T5.manager=t5-manager@caseclock.test",
         "caseclock.alerts.escalate-after=2d",
         // The tests run the check themselves, after moving the clock.
         "caseclock.alerts.escalation-check-interval=1h",
@@ -127,7 +135,7 @@ class AlertDeliveryTest {
     @Autowired
     DeliveryWorker worker;
     @Autowired
-    KafkaListenerEndpointRegistry listeners;
+    BindingsLifecycleController bindings;
     @Autowired
     TestRestTemplate http;
 
@@ -224,15 +232,14 @@ class AlertDeliveryTest {
 
         // When the same records are produced again, and the consumer restarts and reads the topic from the start
         produce(records);
-        MessageListenerContainer consumer = listeners.getListenerContainer(AlertsListener.ID);
-        consumer.stop();
+        bindings.stop(AlertsKafkaConfig.BINDING);
         try (Admin admin = admin()) {
             var partitions = admin.describeTopics(List.of(Topics.ALERTS)).allTopicNames().get().get(Topics.ALERTS)
                     .partitions().stream().map(p -> new TopicPartition(Topics.ALERTS, p.partition()))
                     .collect(Collectors.toMap(tp -> tp, tp -> new OffsetAndMetadata(0)));
             admin.alterConsumerGroupOffsets(GROUP, partitions).all().get();
         }
-        consumer.start();
+        bindings.start(AlertsKafkaConfig.BINDING);
         awaitConsumed();
 
         // Then nothing more is sent: the outbox already held every notice
@@ -276,6 +283,39 @@ class AlertDeliveryTest {
         assertThat(metrics).containsPattern("caseclock_alerts_deliveries_total\\{[^}]*channel=\"webhook\"[^}]*outcome=\"failed\"[^}]*} [2-9]");
         assertThat(metrics).containsPattern("caseclock_alerts_records_rejected_total\\{[^}]*} [1-9]");
         assertThat(metrics).contains("caseclock_alerts_delivery_attempts_max{", "caseclock_alerts_outbox_unsent{");
+    }
+
+    @Test
+    void anUnreadableRecordOnAlerts_landsInTheDlqAsItWasNamingWhy_andTheAlertAfterItIsStillAnnounced() throws Exception {
+        // Given a record that is not an alert, then a readable MC6 alert behind it on the same partition
+        String alertId = "MC6|child/C1004|E78";
+        produce(List.of(new KeyValue<>("child/C1004", "{\"alertId\": "), alertRecord(alertId, "T5", NOW.minusSeconds(60))));
+
+        // When the alerts consumer has read both
+        awaitConsumed();
+
+        // Then the unreadable one is in alerts.dlq, byte for byte, with the binder's reason header
+        try (KafkaConsumer<String, String> dlq = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, brokers,
+                ConsumerConfig.GROUP_ID_CONFIG, "test-dlq-" + UUID.randomUUID(),
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class,
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class))) {
+            dlq.subscribe(List.of(Topics.ALERTS_DLQ));
+            List<ConsumerRecord<String, String>> dead = new ArrayList<>();
+            await().atMost(30, TimeUnit.SECONDS).until(() -> {
+                dlq.poll(Duration.ofMillis(200)).forEach(dead::add);
+                return dead.stream().anyMatch(r -> "child/C1004".equals(r.key()));
+            });
+            ConsumerRecord<String, String> poison = dead.stream().filter(r -> "child/C1004".equals(r.key())).findFirst().orElseThrow();
+            assertThat(poison.value()).isEqualTo("{\"alertId\": ");
+            assertThat(new String(poison.headers().lastHeader(KafkaHeaders.DLT_EXCEPTION_STACKTRACE).value(), StandardCharsets.UTF_8))
+                    .contains(AlertsListener.UnreadableAlert.class.getName() + ": unreadable alert record: UnexpectedEndOfInputException");
+            assertThat(new String(poison.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_TOPIC).value(), StandardCharsets.UTF_8))
+                    .isEqualTo(Topics.ALERTS);
+        }
+        // And the alert behind it was taken into the outbox as usual
+        await().atMost(30, TimeUnit.SECONDS).until(() -> outbox.find(alertId + "|OPEN|webhook").isPresent());
     }
 
     @Test

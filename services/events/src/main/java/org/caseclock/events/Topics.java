@@ -24,6 +24,12 @@ public final class Topics {
     /** Raised and resolved alerts. Created by the engine. */
     public static final String ALERTS = "alerts";
 
+    /**
+     * Records of {@link #ALERTS} the alerts service could not read, as they were, with the
+     * binder's exception headers. Created by the alerts service's Kafka binder.
+     */
+    public static final String ALERTS_DLQ = "alerts.dlq";
+
     /** Per-subject compliance items. Created by the engine. */
     public static final String COMPLIANCE_ITEMS = "compliance-items";
 
