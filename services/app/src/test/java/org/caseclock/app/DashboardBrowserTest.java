@@ -268,10 +268,14 @@ class DashboardBrowserTest {
         // MC1, lower is better, 1 last month and 0 now: down, and better.
         ((JavascriptExecutor) browser).executeScript("location.hash = 'scope=team/" + LIST_TEAM + "&tab=scorecard';");
         String mc1 = "#scorecard tr[data-code='MC1'] td.change";
-        wait.until(b -> !b.findElements(By.cssSelector(mc1 + " .dir")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector(mc1)).getText()).contains("Down 1");
-        assertThat(browser.findElement(By.cssSelector(mc1 + " .dir")).getText()).isEqualTo("↓");
-        assertThat(browser.findElement(By.cssSelector(mc1 + " .dir")).getAttribute("data-sense")).isEqualTo("better");
+        // Read in one script: a live update redraws the row, and an element found before it is stale after.
+        @SuppressWarnings("unchecked")
+        List<String> change = (List<String>) wait.until(b -> ((JavascriptExecutor) b).executeScript("""
+                const c = document.querySelector(arguments[0]), d = c && c.querySelector('.dir');
+                return d ? [c.innerText, d.innerText, d.dataset.sense] : null;""", mc1));
+        assertThat(change.get(0)).contains("Down 1");
+        assertThat(change.get(1)).isEqualTo("↓");
+        assertThat(change.get(2)).isEqualTo("better");
 
         // A drill-down from MC6 to its children, to one child's items across indicators, and back.
         browser.findElement(By.cssSelector("#scorecard tr[data-code='MC6'] td.code a")).click();
@@ -294,9 +298,13 @@ class DashboardBrowserTest {
         // Team BT-1: MC6 1 of 1 (BT-M1, interviewed in time; 1 or 2 of 2 once the other test's BT-M9 is in): too few to rate.
         ((JavascriptExecutor) browser).executeScript("location.hash = 'scope=team/" + CoverageEvents.TEAM + "&tab=scorecard';");
         String mc6 = "#scorecard tr[data-code='MC6']";
-        wait.until(b -> !b.findElements(By.cssSelector(mc6 + " .rag-too-few")).isEmpty());
-        assertThat(browser.findElement(By.cssSelector(mc6 + " td.value")).getText()).containsPattern("\\b\\d of [1-4]\\b");
-        assertThat(browser.findElement(By.cssSelector(mc6 + " .rag-cell")).getText()).isEqualTo("too few");
+        @SuppressWarnings("unchecked")
+        List<String> tooFew = (List<String>) wait.until(b -> ((JavascriptExecutor) b).executeScript("""
+                const r = document.querySelector(arguments[0]);
+                return r && r.querySelector('.rag-too-few')
+                    ? [r.querySelector('td.value').innerText, r.querySelector('.rag-cell').innerText] : null;""", mc6));
+        assertThat(tooFew.get(0)).containsPattern("\\b\\d of [1-4]\\b");
+        assertThat(tooFew.get(1)).isEqualTo("too few");
     }
 
     /**
