@@ -47,6 +47,11 @@ public record AverageRule(Indicator indicator) implements Rule {
                 Allocation a = Rule.dayAllocation(ctx, date);
                 items.add(new Item(indicator.code(), e.id(), Status.COUNTED, Timeline.teamOf(a), a.worker(), from, date, null,
                         null, date, YearMonth.from(date), true, true, null, ChronoUnit.DAYS.between(from, date)));
+                YearMonth next = YearMonth.from(ctx.today()).plusMonths(1);
+                if (YearMonth.from(date).plusMonths(indicator.windowMonths()).isAfter(next)) {
+                    // Next month's window holds it too, and the evaluator counts it there when it next runs.
+                    ctx.wakeOn(next.atDay(1));
+                }
                 if (indicator.items().firstInEpisode()) {
                     break;
                 }

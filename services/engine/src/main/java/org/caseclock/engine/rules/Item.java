@@ -32,9 +32,9 @@ public record Item(
         return period == null && refDate == null;
     }
 
-    /** The same item under another code: a RATE's items are those of the COUNT it is built on. */
+    /** The same item under another code (a snapshot's id is its code): a RATE's items are those of its COUNT. */
     public Item withCode(String other) {
-        return new Item(other, itemId, status, team, worker, entryDate, lastActivity, due, deadline, refDate, period,
+        return new Item(other, itemId.equals(code) ? other : itemId, status, team, worker, entryDate, lastActivity, due, deadline, refDate, period,
                 numerator, denominator, distinct, days);
     }
 }
