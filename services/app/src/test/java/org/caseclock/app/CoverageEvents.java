@@ -33,6 +33,7 @@ final class CoverageEvents {
         c.inNeedAndMissing("child/BT0001", TEAM);
         c.newlyInCare("child/BT0002", TEAM);
         c.olderInCare("child/BT0003", TEAM);
+        c.catalogueV11("child/BT0004", "child/BT0005", "child/BT0006", TEAM);
         return String.join("\n", c.events) + "\n";
     }
 
@@ -71,6 +72,30 @@ final class CoverageEvents {
         addAt(child, "BecameLookedAfter", now.minus(Duration.ofDays(100)), "\"episodeId\": \"BT-E3\"");
         addAt(child, "CaseAllocated", now.minus(Duration.ofDays(100)), "\"team\": \"" + team + "\", \"worker\": \"W-BT\"");
         add(child, "PlanUpdated", 20, "\"plan\": \"PATHWAY\"");
+    }
+
+    /**
+     * The v1.1 period codes: a core group after an ICPC (CP6), a two-year CP plan ended (CP15), early
+     * help ended (EH8), an 18th birthday today in leaving care with a contact (CL2-CL4), and an
+     * adoptive placement and match after a placement order (A1, A2).
+     */
+    private void catalogueV11(String leaver, String adopted, String protectedChild, String team) {
+        add(protectedChild, "InitialConferenceHeld", 100, "\"conferenceId\": \"BT-K6\", \"outcome\": \"CP_PLAN\"");
+        add(protectedChild, "CoreGroupHeld", 90, "");
+        addAt(protectedChild, "CpPlanStarted", now.minus(Duration.ofDays(800)), "\"planId\": \"BT-P6\"");
+        addAt(protectedChild, "CaseAllocated", now.minus(Duration.ofDays(800)), "\"team\": \"" + team + "\", \"worker\": \"W-BT\"");
+        add(protectedChild, "CpPlanEnded", 80, "\"planId\": \"BT-P6\"");
+        add(protectedChild, "EarlyHelpStarted", 70, "\"episodeId\": \"BT-H6\"");
+        add(protectedChild, "EarlyHelpEnded", 60, "\"episodeId\": \"BT-H6\", \"reason\": \"STEP_UP\"");
+        add(leaver, "ChildRegistered", 120, "\"birthDate\": \"" + LocalDate.ofInstant(now, ZoneOffset.UTC).minusYears(18) + "\"");
+        add(leaver, "LeavingCareStarted", 110, "");
+        add(leaver, "CaseAllocated", 109, "\"team\": \"" + team + "\", \"worker\": \"W-BT\"");
+        add(leaver, "CareLeaverContactRecorded", 100, "\"inTouch\": true, \"eet\": true, \"suitableAccommodation\": true");
+        addAt(adopted, "BecameLookedAfter", now.minus(Duration.ofDays(400)), "\"episodeId\": \"BT-E5\"");
+        addAt(adopted, "CaseAllocated", now.minus(Duration.ofDays(400)), "\"team\": \"" + team + "\", \"worker\": \"W-BT\"");
+        addAt(adopted, "PlacementOrderGranted", now.minus(Duration.ofDays(130)), "");
+        add(adopted, "AdoptionMatched", 100, "");
+        add(adopted, "PlacementStarted", 90, "\"placementId\": \"BT-PL5\", \"placementType\": \"ADOPTION\"");
     }
 
     private String yearsAgo(int years) {

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.caseclock.catalogue.Indicator.Kind;
+import org.caseclock.catalogue.time.Span;
 
 /**
  * The indicator catalogue: the default catalogue.yaml, with an authority's overrides merged in
@@ -35,6 +36,12 @@ public final class Catalogue {
             validate(i);
             if (map.put(i.code(), i) != null) {
                 throw new CatalogueException(i.code() + ": defined twice");
+            }
+        }
+        for (Indicator i : map.values()) {
+            if (i.kind() == Kind.RATE) {
+                Indicator base = map.get(i.rateOf());
+                require(base != null && base.kind() == Kind.COUNT, i.code(), "rateOf (a COUNT of this catalogue)");
             }
         }
         this.byCode = Map.copyOf(map);
@@ -127,30 +134,58 @@ public final class Catalogue {
                 require(i.reference() != null, code, "reference");
             }
             case RATIO -> {
-                require(i.items() != null && i.items().type() != null, code, "items.type");
-                require(i.condition() != null && i.condition().test() != null, code, "condition.test");
-                switch (i.condition().test()) {
-                    case LINKED_EXISTS -> require(i.condition().type() != null && i.condition().field() != null
-                            && i.condition().itemField() != null, code, "condition.type, field and itemField");
-                    case EARLIER_WITHIN, ACTIVITY_BEFORE_MONTH_END -> require(i.condition().type() != null
-                            && i.condition().within() != null, code, "condition.type and within");
-                    case EARLIER_EXISTS -> require(i.condition().type() != null, code, "condition.type");
-                    case STRATEGY_WITHIN -> require(i.condition().within() != null, code, "condition.within");
-                    case WHERE -> require(!i.condition().where().isEmpty(), code, "condition.where");
-                }
+                require(i.items() != null, code, "items");
+                require(i.items().of() != Indicator.ItemsOf.EVENTS || i.items().type() != null, code, "items.type");
+                require(i.items().of() == Indicator.ItemsOf.EVENTS || i.items().of() == Indicator.ItemsOf.CASES_CLOSED
+                        || i.population() != null, code, "population (whose episodes or birthdays the items are)");
+                require(i.items().of() != Indicator.ItemsOf.BIRTHDAYS
+                        || (i.ages() != null && i.ages().min() != null && i.ages().max() != null), code, "ages.min and ages.max");
+                requireCondition(i);
             }
+            case SHARE -> {
+                require(i.population() != null, code, "population");
+                requireCondition(i);
+            }
+            case AVERAGE -> {
+                require(i.items() != null && i.items().type() != null, code, "items.type");
+                require(i.window() != null && i.window().unit() == Span.Unit.M, code, "window (in months)");
+                require(i.measuredFrom() == null || i.measuredFrom().type() != null, code, "measuredFrom.type");
+            }
+            case RATE -> require(i.rateOf() != null, code, "rateOf");
             case COUNT -> {
                 require(i.measure() != null, code, "measure");
                 switch (i.measure()) {
                     case OPEN_EPISODE -> require(i.population() != null, code, "population");
                     case REPEAT_MISSING_IN_MONTH -> require(i.threshold() != null, code, "threshold");
                     case UNALLOCATED_OPEN -> require(i.minOpen() != null, code, "minOpen");
-                    case CASELOAD -> { }
+                    case CASELOAD, MAX_CASELOAD, UNALLOCATED_ASSESSMENTS -> { }
                 }
             }
         }
         if (i.target() != null) {
             require(i.better() != null, code, "better (a target needs a direction)");
+        }
+    }
+
+    private static void requireCondition(Indicator i) {
+        String code = i.code();
+        require(i.condition() != null && i.condition().test() != null, code, "condition.test");
+        switch (i.condition().test()) {
+            case LINKED_EXISTS -> require(i.condition().type() != null && i.condition().field() != null
+                    && i.condition().itemField() != null, code, "condition.type, field and itemField");
+            case EARLIER_WITHIN, ACTIVITY_BEFORE_MONTH_END -> require(i.condition().type() != null
+                    && i.condition().within() != null, code, "condition.type and within");
+            case EARLIER_EXISTS -> require(i.condition().type() != null, code, "condition.type");
+            case STRATEGY_WITHIN -> require(i.condition().within() != null, code, "condition.within");
+            case WHERE -> require(!i.condition().where().isEmpty(), code, "condition.where");
+            case EARLY_HELP_OPEN_OR_STARTED_WITHIN, LASTED, PLACEMENT_HELD_FOR, SAME_WORKER_FOR ->
+                    require(i.condition().within() != null, code, "condition.within");
+            case LATEST_AROUND -> require(i.condition().type() != null && i.condition().within() != null
+                    && i.condition().after() != null, code, "condition.type, within and after");
+            case PLACEMENTS_WITHIN -> require(i.condition().type() != null && i.condition().within() != null
+                    && i.condition().atLeast() != null, code, "condition.type, within and atLeast");
+            case LATEST_WITHIN -> require(i.condition().type() != null && i.condition().within() != null,
+                    code, "condition.type and within");
         }
     }
 

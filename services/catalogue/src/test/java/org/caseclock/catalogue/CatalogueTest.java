@@ -19,7 +19,10 @@ class CatalogueTest {
         assertThat(Catalogue.defaults().all()).extracting(Indicator::code).containsExactlyInAnyOrder(
                 "FD1", "FD7", "FD8", "AMT2", "AMT3", "AMT4", "CIN4", "CIN5", "CIN8", "CP5", "CP12", "CP13", "CP14",
                 "MC1", "MC6", "MC13", "MC15", "CLA10", "CLA11", "CLA13", "CLA14", "CLA15", "CLA16", "CLA18", "CLA28",
-                "CL1", "F3", "F4", "QA1", "QA6", "QA7", "QA8", "W1", "W2", "N1", "N2", "N3", "N4");
+                "CL1", "F3", "F4", "QA1", "QA6", "QA7", "QA8", "W1", "W2", "N1", "N2", "N3", "N4",
+                // v1.1
+                "EH1", "EH8", "EH9", "CP6", "CP15", "CLA1", "CLA2", "CLA19", "CLA27", "CL2", "CL3", "CL4", "A1", "A2",
+                "R1", "R2", "R3", "W3", "AMT5");
     }
 
     @Test
@@ -31,6 +34,24 @@ class CatalogueTest {
         assertThat(c.get("CIN4").target()).isEqualTo(0.9);
         assertThat(c.get("MC6").timescale()).isEqualTo(Span.parse("48h"));
         assertThat(c.get("CIN5").intervals()).containsExactly(Span.parse("3M"));
+    }
+
+    @Test
+    void aRateMustBeBuiltOnACountOfTheCatalogue() {
+        assertThatThrownBy(() -> Catalogue.fromYaml("indicators:\n  - {code: R9, name: x, kind: RATE, rateOf: N9}\n"))
+                .hasMessageContaining("R9: rateOf (a COUNT of this catalogue) is required");
+    }
+
+    @Test
+    void comparatorsAreConfiguredPerCodeAndKeptAsWritten(@TempDir Path dir) throws IOException {
+        Path overrides = dir.resolve("overrides.yaml");
+        Files.writeString(overrides, "CIN4:\n  comparators: {national: 0.77, statisticalNeighbours: 0.81, period: \"2024-25\"}\n");
+
+        Indicator cin4 = Catalogue.load(overrides).get("CIN4");
+
+        assertThat(cin4.comparators()).containsEntry("national", 0.77).containsEntry("statisticalNeighbours", 0.81)
+                .containsEntry("period", "2024-25");
+        assertThat(Catalogue.defaults().get("CIN4").comparators()).isNull();
     }
 
     @Test

@@ -38,6 +38,13 @@ import java.time.LocalDate;
     @JsonSubTypes.Type(EventData.ReturnInterviewCompleted.class),
     @JsonSubTypes.Type(EventData.MissingRiskAssessmentCompleted.class),
     @JsonSubTypes.Type(EventData.SupervisionRecorded.class),
+    @JsonSubTypes.Type(EventData.EarlyHelpStarted.class),
+    @JsonSubTypes.Type(EventData.EarlyHelpEnded.class),
+    @JsonSubTypes.Type(EventData.CoreGroupHeld.class),
+    @JsonSubTypes.Type(EventData.ImmunisationsRecorded.class),
+    @JsonSubTypes.Type(EventData.CareLeaverContactRecorded.class),
+    @JsonSubTypes.Type(EventData.PlacementOrderGranted.class),
+    @JsonSubTypes.Type(EventData.AdoptionMatched.class),
     @JsonSubTypes.Type(EventData.CarerApproved.class),
     @JsonSubTypes.Type(EventData.CarerDeregistered.class),
     @JsonSubTypes.Type(EventData.CarerReviewed.class),
@@ -59,6 +66,8 @@ public sealed interface EventData {
     enum PlanKind { CIN, CP, CARE, PATHWAY, PEP }
 
     enum HealthAssessmentKind { INITIAL, REVIEW }
+
+    enum EarlyHelpEndReason { STEP_UP, OUTCOMES_MET, DISENGAGED, MOVED, OTHER }
 
     record ChildRegistered(LocalDate birthDate) implements EventData {}
 
@@ -129,6 +138,29 @@ public sealed interface EventData {
     record MissingRiskAssessmentCompleted() implements EventData {}
 
     record SupervisionRecorded() implements EventData {}
+
+    record EarlyHelpStarted(String episodeId) implements EventData {}
+
+    record EarlyHelpEnded(String episodeId, EarlyHelpEndReason reason) implements EventData {}
+
+    record CoreGroupHeld() implements EventData {}
+
+    record ImmunisationsRecorded(boolean upToDate) implements EventData {}
+
+    /** {@code eet} and {@code suitableAccommodation} default to false, as the contract says. */
+    record CareLeaverContactRecorded(boolean inTouch, Boolean eet, Boolean suitableAccommodation) implements EventData {
+        public boolean inEet() {
+            return Boolean.TRUE.equals(eet);
+        }
+
+        public boolean suitablyAccommodated() {
+            return Boolean.TRUE.equals(suitableAccommodation);
+        }
+    }
+
+    record PlacementOrderGranted() implements EventData {}
+
+    record AdoptionMatched() implements EventData {}
 
     record CarerApproved() implements EventData {}
 

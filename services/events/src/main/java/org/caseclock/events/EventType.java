@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * Every event type of the v1 contract (../shared/EVENTS.md) and the subjects it may be about.
+ * Every event type of the v1.1 contract (../shared/EVENTS.md) and the subjects it may be about.
  * The JSON Schemas enforce the same pairing; this enum exists so Java code can switch on types.
  */
 public enum EventType {
@@ -37,6 +37,13 @@ public enum EventType {
     ReturnInterviewCompleted(SubjectKind.CHILD),
     MissingRiskAssessmentCompleted(SubjectKind.CHILD),
     SupervisionRecorded(SubjectKind.CHILD),
+    EarlyHelpStarted(SubjectKind.CHILD),
+    EarlyHelpEnded(SubjectKind.CHILD),
+    CoreGroupHeld(SubjectKind.CHILD),
+    ImmunisationsRecorded(SubjectKind.CHILD),
+    CareLeaverContactRecorded(SubjectKind.CHILD),
+    PlacementOrderGranted(SubjectKind.CHILD),
+    AdoptionMatched(SubjectKind.CHILD),
     CarerApproved(SubjectKind.CARER),
     CarerDeregistered(SubjectKind.CARER),
     CarerReviewed(SubjectKind.CARER),

@@ -75,6 +75,10 @@ import org.springframework.test.context.DynamicPropertySource;
         "caseclock.organisation.teams.T1=FAM",
         "caseclock.organisation.teams.T2=FAM",
         "caseclock.organisation.teams.T3=CLA",
+        // v1.1: a team holding the figures of the new kinds, with a configured child population (RATE)
+        "caseclock.organisation.teams.T4=CIC",
+        "caseclock.organisation.child-populations.[team/T4]=5000",
+        "caseclock.catalogue.overrides=src/test/resources/comparators-overrides.yaml",
         "caseclock.query.heartbeat=1s",
         // As the all-in-one app sets them when an SSD extract feeds it.
         "caseclock.query.not-available.codes=CLA28,QA6",
@@ -181,7 +185,21 @@ class QueryApiTest {
                 running("AMT2", "team/T1", "2026-02", 0, 0),
                 value("AMT2", "team/T1", "2026-01", 7, 10, 6L, 10L),
                 value("AMT2", "team/T1", "2025-12", 8, 10, 8L, 10L),
-                running("DQ_VISIT_WITHOUT_EPISODE", "team/T1", "2026-02", 3, 0));
+                running("DQ_VISIT_WITHOUT_EPISODE", "team/T1", "2026-02", 3, 0),
+                // v1.1 kinds, in team/T4 (see the overview test for what each is worked out to be)
+                running("CLA1", "team/T4", "2026-02", 1, 10),
+                running("CLA19", "team/T4", "2026-02", 6, 10),
+                value("CLA19", "team/T4", "2026-01", 5, 10, 5L, 10L),
+                running("CLA27", "team/T4", "2026-02", 8, 10),
+                value("CLA27", "team/T4", "2026-01", 41, 50, 41L, 50L),
+                running("CLA2", "team/T4", "2026-02", 62, 100),
+                value("CLA2", "team/T4", "2026-01", 60, 100, 60L, 100L),
+                running("A1", "team/T4", "2026-02", 1018, 3),
+                running("A2", "team/T4", "2026-02", 130, 1),
+                running("W3", "team/T4", "2026-02", 25, 2),
+                running("CL2", "team/T4", "2026-02", 1, 2),
+                running("R1", "team/T4", "2026-02", 12, 0),
+                running("R1", "LA", "2026-02", 40, 0));
     }
 
     private static List<Rec> items() {
@@ -201,7 +219,17 @@ class QueryApiTest {
                 item("child/C8", "AMT2", "A4", "LATE", "T1", "FAM", "W1", "2025-12-01", "2026-02-02", "2026-02-02", null, "2026-02-02", "2026-02"),
                 // MC6 has an hour deadline: overdue since 09:00 today, due today, so 0 days overdue.
                 item("child/C11", "MC6", "E1", "OVERDUE", "T1", "FAM", "W1", "2026-01-31", null, "2026-02-03",
-                        "2026-02-03T09:00:00Z", "2026-01-31", "2026-01"));
+                        "2026-02-03T09:00:00Z", "2026-01-31", "2026-01"),
+                // v1.1: SHARE items are MET or NOT_MET; an AVERAGE item is COUNTED with its days
+                item("child/C20", "CLA1", "CLA1", "MET", "T4", "CIC", "W4", "2025-01-01", "2025-06-01", null, null, null, null),
+                item("child/C21", "CLA1", "CLA1", "NOT_MET", "T4", "CIC", "W4", "2025-01-01", null, null, null, null, null),
+                withDays(item("child/C20", "A1", "ev-9", "COUNTED", "T4", "CIC", "W4", "2025-01-01", "2025-11-01", null, null,
+                        "2025-11-01", "2025-11"), 304));
+    }
+
+    private static Rec withDays(Rec item, long days) {
+        return new Rec(item.topic(), item.partition(), item.key(),
+                item.value().replace("\"updatedAt\"", "\"days\": " + days + ", \"updatedAt\""));
     }
 
     private static List<Rec> alerts() {
@@ -247,8 +275,8 @@ class QueryApiTest {
         assertThat(r.path("asOf").asText()).isEqualTo("2026-02-03T10:15:00Z");
         assertThat(r.path("period").isNull()).isTrue();
         // One entry per catalogue code, in catalogue order; the data-quality count is not one.
-        assertThat(r.path("indicators")).hasSize(38);
-        assertThat(r.path("indicators").get(0).path("code").asText()).isEqualTo("FD1");
+        assertThat(r.path("indicators")).hasSize(57);
+        assertThat(r.path("indicators").get(0).path("code").asText()).isEqualTo("EH1");
         assertThat(field(r.path("indicators"), "code")).doesNotContain("DQ_VISIT_WITHOUT_EPISODE");
 
         // CIN4: 41/46 = 0.8913 against 95%: 6.1 points short, within 10 -> AMBER; last month 44/50 = 0.88
@@ -266,6 +294,74 @@ class QueryApiTest {
         // No period asked, so no first-reported value; no trend in the list.
         assertThat(cin4.has("asFirstReported")).isFalse();
         assertThat(cin4.has("trend")).isFalse();
+    }
+
+    // ---- v1.1: SHARE, AVERAGE, RATE, comparators, overview -------------------------------------
+
+    @Test
+    void average_is_in_days_rate_is_per_10000_of_the_scopes_population_or_null_without_one_and_comparators_are_as_configured() {
+        JsonNode t4 = get("/api/indicators?scope=team/T4");
+
+        // A1: 1018 days over 3 items = 339.33 days, under the 426 target (lower) -> GREEN
+        assertThat(indicator(t4, "A1").path("kind").asText()).isEqualTo("AVERAGE");
+        assertThat(indicator(t4, "A1").path("value").asDouble()).isCloseTo(1018.0 / 3, within(1e-9));
+        assertThat(indicator(t4, "A1").path("rag").asText()).isEqualTo("GREEN");
+        // R1: 12 children with a CIN plan in a configured population of 5,000: 12 x 10,000 / 5,000 = 24
+        JsonNode r1 = indicator(t4, "R1");
+        assertThat(r1.path("value").asDouble()).isEqualTo(24.0);
+        assertThat(r1.path("numerator").asLong()).isEqualTo(12);
+        assertThat(r1.path("denominator").asLong()).isEqualTo(5000);
+        assertThat(r1.path("rag").asText()).isEqualTo("GREY");
+        // The LA has no configured population: the numerator alone
+        JsonNode laR1 = indicator(get("/api/indicators?scope=LA"), "R1");
+        assertThat(laR1.path("numerator").asLong()).isEqualTo(40);
+        assertThat(laR1.path("denominator").isNull()).isTrue();
+        assertThat(laR1.path("value").isNull()).isTrue();
+        // W3: 25 cases held by one worker (of 2 holding any)
+        assertThat(indicator(t4, "W3").path("value").asDouble()).isEqualTo(25.0);
+        // Comparators come back exactly as configured; none where none is
+        JsonNode comparators = indicator(t4, "CLA1").path("comparators");
+        assertThat(comparators.path("national").asDouble()).isEqualTo(0.11);
+        assertThat(comparators.path("statisticalNeighbours").asDouble()).isEqualTo(0.09);
+        assertThat(comparators.path("period").asText()).isEqualTo("2024-25");
+        assertThat(indicator(t4, "CLA2").has("comparators")).isFalse();
+    }
+
+    @Test
+    void share_items_are_met_or_not_met_and_never_overdue_and_average_items_are_counted_with_their_days() {
+        JsonNode cla1 = get("/api/indicators/CLA1/items?scope=team/T4").path("items");
+        assertThat(field(cla1, "status")).containsExactlyInAnyOrder("MET", "NOT_MET");
+        assertThat(get("/api/overdue?scope=team/T4").path("items")).isEmpty();
+
+        JsonNode a1 = get("/api/indicators/A1/items?scope=team/T4").path("items");
+        assertThat(a1).hasSize(1);
+        assertThat(a1.get(0).path("status").asText()).isEqualTo("COUNTED");
+        assertThat(a1.get(0).path("days").asLong()).isEqualTo(304);
+    }
+
+    @Test
+    void the_overview_puts_red_and_worsening_amber_to_do_better_green_and_amber_up_5pp_going_well_other_amber_to_watch() {
+        JsonNode o = get("/api/overview?scope=team/T4");
+
+        assertThat(o.path("scope").asText()).isEqualTo("team/T4");
+        // CLA1 1/10 = 10% on its 10% target (lower): GREEN. A1 339 days under 426: GREEN. W2 and AMT5 count
+        // nothing in T4, and a count of nothing is 0: on their target of 0, GREEN.
+        // CLA19 60%, AMBER (10 points short of 70%), up 10pp from 50%: improved by 5pp or more.
+        assertThat(field(o.path("goingWell"), "code")).containsExactly("CLA1", "CLA19", "A1", "W2", "AMT5");
+        // CLA2 62%, AMBER, up only 2pp from 60%; A2 130 days, AMBER (9 over 121, tolerance 12.1), no previous
+        assertThat(field(o.path("onesToWatch"), "code")).containsExactly("CLA2", "A2");
+        // CLA27 80% AMBER and down from 82%; W3 25 against 20 (tolerance 2): RED
+        assertThat(field(o.path("toDoBetter"), "code")).containsExactly("CLA27", "W3");
+        // CL2 1 of 2 is too few to rate (GREY), R1 has no target: in none
+        assertThat(o.toString()).doesNotContain("\"CL2\"").doesNotContain("\"R1\"");
+
+        assertThat(o.path("goingWell").get(1).path("sentence").asText()).isEqualTo(
+                "Children looked after with the same social worker for 6 months: 60% (6 of 10), up 10pp on last month, target 70%");
+        assertThat(o.path("toDoBetter").get(0).path("sentence").asText()).isEqualTo(
+                "Children looked after 12 months+ with up-to-date immunisations: 80% (8 of 10), down 2pp on last month, target 90%");
+        assertThat(o.path("onesToWatch").get(1).path("sentence").asText()).isEqualTo(
+                "Average days from placement order to match: 130 days, no figure for last month, target 121 days");
+        assertThat(o.path("goingWell").get(0).path("rag").asText()).isEqualTo("GREEN");
     }
 
     @Test
@@ -345,9 +441,9 @@ class QueryApiTest {
         for (String path : List.of("/api/indicators?scope=team/NOBODY", "/api/indicators/CIN4?scope=team/NOBODY",
                 "/api/indicators/CIN4/items?scope=team/NOBODY", "/api/overdue?scope=team/NOBODY",
                 "/api/packs/weekly?scope=team/NOBODY")) {
-            assertError(path, 404, "no team NOBODY in this authority; known teams: T1, T2, T3");
+            assertError(path, 404, "no team NOBODY in this authority; known teams: T1, T2, T3, T4");
         }
-        assertError("/api/indicators?scope=service/NOPE", 404, "no service NOPE in this authority; known services: CLA, FAM");
+        assertError("/api/indicators?scope=service/NOPE", 404, "no service NOPE in this authority; known services: CIC, CLA, FAM");
         // A configured team with no figures yet is still a 200 of nulls; the LA has its own counters.
         JsonNode t2 = get("/api/indicators?scope=team/T2");
         assertThat(indicator(t2, "CIN4").path("value").isNull()).isTrue();

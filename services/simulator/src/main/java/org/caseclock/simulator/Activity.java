@@ -28,7 +28,10 @@ public enum Activity {
     SUPERVISION(new Punctuality(0.70, 15)),
     RETURN_INTERVIEW(new Punctuality(0.68, 2, 0.06)),
     MISSING_STRATEGY(new Punctuality(0.65, 5, 0.15)),
-    MISSING_RISK_ASSESSMENT(new Punctuality(0.85, 10, 0.05));
+    MISSING_RISK_ASSESSMENT(new Punctuality(0.85, 10, 0.05)),
+    CORE_GROUP(new Punctuality(0.84, 6)),
+    IMMUNISATIONS(new Punctuality(0.85, 40)),
+    CARE_LEAVER_CONTACT(new Punctuality(0.90, 20));
 
     private final Punctuality usual;
 

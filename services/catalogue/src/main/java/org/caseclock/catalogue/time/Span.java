@@ -39,6 +39,15 @@ public record Span(int amount, Unit unit) {
         };
     }
 
+    /** {@code date - span}, for a look-back in calendar days or months ("dated in [d - 12 M, d)"). */
+    public LocalDate subtractFrom(LocalDate date) {
+        return switch (unit) {
+            case D -> date.minusDays(amount);
+            case M -> date.minusMonths(amount);
+            default -> throw new IllegalStateException("a look-back must be in days or months: " + this);
+        };
+    }
+
     public Instant addTo(Instant instant) {
         if (unit != Unit.h) {
             throw new IllegalStateException("only an hour timescale applies to instants");

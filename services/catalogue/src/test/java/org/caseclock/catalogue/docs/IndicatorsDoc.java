@@ -32,46 +32,19 @@ public final class IndicatorsDoc {
     /** The file, relative to the repository root. */
     public static final String DOC = "docs/indicators.md";
 
-    /**
-     * The indicator contract v1.1's second wave, with the kind the contract gives each. The
-     * contract lives outside the repository, so its codes are written here once; which of them
-     * are implemented is read from the catalogue: a code added to catalogue.yaml leaves the
-     * "not implemented yet" list and joins the tables on the next regeneration.
-     */
-    static final List<ContractCode> CONTRACT_WAVE_2 = List.of(
-            new ContractCode("EH1", "Children open to early help", "COUNT"),
-            new ContractCode("EH8", "Early help episodes ended by stepping up to social care", "RATIO"),
-            new ContractCode("EH9", "Social care cases stepped down to early help", "RATIO"),
-            new ContractCode("CP6", "First core group within 10 working days of ICPC", "MILESTONE"),
-            new ContractCode("CP15", "CP plans ended that lasted two years or more", "RATIO"),
-            new ContractCode("CLA1", "Children looked after with 3 or more placements in 12 months", "SHARE"),
-            new ContractCode("CLA2", "Long-term placement stability", "SHARE"),
-            new ContractCode("CLA19", "Children looked after with the same social worker for 6 months", "SHARE"),
-            new ContractCode("CLA27", "Children looked after 12 months+ with up-to-date immunisations", "SHARE"),
-            new ContractCode("CL2", "Care leavers in touch around their birthday", "RATIO"),
-            new ContractCode("CL3", "Care leavers in education, employment or training", "RATIO"),
-            new ContractCode("CL4", "Care leavers in suitable accommodation", "RATIO"),
-            new ContractCode("A1", "Average days from entering care to moving in with the adoptive family", "AVERAGE"),
-            new ContractCode("A2", "Average days from placement order to match", "AVERAGE"),
-            new ContractCode("R1", "Children with a CIN plan per 10,000 children", "RATE"),
-            new ContractCode("R2", "Children with a CP plan per 10,000 children", "RATE"),
-            new ContractCode("R3", "Children looked after per 10,000 children", "RATE"),
-            new ContractCode("W3", "Highest caseload held by one worker", "COUNT"),
-            new ContractCode("AMT5", "Open assessments of children with no allocated worker", "COUNT"));
-
-    record ContractCode(String code, String name, String kind) {}
-
     /** Headings for the catalogue's groups; a group not named here is headed by its id. */
-    private static final Map<String, String> GROUP_TITLES = Map.of(
-            "front-door", "Front door",
-            "assessment", "Assessment",
-            "cin-cp", "Children in need and child protection",
-            "missing", "Missing",
-            "children-in-care", "Children in care",
-            "fostering", "Fostering",
-            "care-leavers", "Care leavers",
-            "quality-assurance", "Quality assurance",
-            "workforce", "Workforce");
+    private static final Map<String, String> GROUP_TITLES = Map.ofEntries(
+            Map.entry("early-help", "Early help"),
+            Map.entry("front-door", "Front door"),
+            Map.entry("assessment", "Assessment"),
+            Map.entry("cin-cp", "Children in need and child protection"),
+            Map.entry("missing", "Missing"),
+            Map.entry("children-in-care", "Children in care"),
+            Map.entry("fostering", "Fostering"),
+            Map.entry("care-leavers", "Care leavers"),
+            Map.entry("quality-assurance", "Quality assurance"),
+            Map.entry("workforce", "Workforce"),
+            Map.entry("adoption", "Adoption"));
 
     private IndicatorsDoc() {}
 
@@ -84,11 +57,9 @@ public final class IndicatorsDoc {
     public static String generate(Catalogue catalogue) {
         return template()
                 .replace("{{regenerate}}", REGENERATE)
-                .replace("{{missing-kinds}}", missingKinds(catalogue))
                 .replace("{{alerting}}", catalogue.all().stream().filter(Indicator::alert)
                         .map(Indicator::code).collect(Collectors.joining(", ")))
-                .replace("{{catalogue}}", tables(catalogue))
-                .replace("{{not-implemented}}", notImplemented(catalogue));
+                .replace("{{catalogue}}", tables(catalogue));
     }
 
     /** The directory holding mvnw, from the working directory up (a module's, under Maven). */
@@ -132,39 +103,46 @@ public final class IndicatorsDoc {
         return out.toString().stripTrailing();
     }
 
-    private static String notImplemented(Catalogue catalogue) {
-        StringBuilder out = new StringBuilder("| code | name | kind (contract v1.1) |\n|---|---|---|\n");
-        for (ContractCode c : CONTRACT_WAVE_2) {
-            if (!catalogue.contains(c.code())) {
-                out.append(row(c.code(), c.name(), c.kind()));
-            }
-        }
-        return out.toString().stripTrailing();
-    }
-
-    /** The wave 2 kinds the catalogue cannot express yet (no {@link Indicator.Kind} for them). */
-    private static String missingKinds(Catalogue catalogue) {
-        List<String> known = Arrays.stream(Indicator.Kind.values()).map(Enum::name).toList();
-        return CONTRACT_WAVE_2.stream().map(ContractCode::kind).filter(k -> !known.contains(k)).distinct()
-                .collect(Collectors.joining(", "));
-    }
-
     // ---- one cell each ------------------------------------------------------------------------
 
     static String population(Indicator i) {
         return switch (i.kind()) {
             case RECURRING -> recurringPopulation(i);
             case MILESTONE -> milestoneItems(i);
-            case RATIO -> i.items().perMonth()
-                    ? "one item per child and month with " + a(i.items().type()) + " dated in it"
-                    : "each " + i.items().type() + byKey(i.items().key());
+            case RATIO -> switch (i.items().of()) {
+                case EVENTS -> i.items().perMonth()
+                        ? "one item per child and month with " + a(i.items().type()) + " dated in it"
+                        : "each " + i.items().type() + byKey(i.items().key()) + with(i.items().where());
+                case CASES_CLOSED -> "each CaseClosed that closed an open case";
+                case EPISODES_ENDED -> "each episode ended (by its end event or a CaseClosed) of " + who(i.population());
+                case BIRTHDAYS -> "one item per birthday " + i.ages().min() + "–" + i.ages().max()
+                        + " (from that date on) on which the child was among " + who(i.population());
+            };
+            case SHARE -> sharePopulation(i);
+            case AVERAGE -> (i.items().firstInEpisode() ? "the first " : "each ") + i.items().type()
+                    + with(i.items().where()) + (i.items().firstInEpisode() ? " in each period of care" : " within a period of care")
+                    + (i.measuredFrom() == null ? "" : " with " + a(i.measuredFrom().type()) + " dated on or before it in the same period");
+            case RATE -> i.rateOf() + " per 10,000 children of the scope's configured child population";
             case COUNT -> switch (i.measure()) {
                 case OPEN_EPISODE -> who(i.population());
                 case CASELOAD -> "open cases with a worker (numerator) ÷ distinct workers holding one (denominator)";
+                case MAX_CASELOAD -> "the most of the scope's open cases held by one worker (numerator; null when none has a worker)";
                 case UNALLOCATED_OPEN -> "open cases with no worker whose open date + " + span(i.minOpen()) + " ≤ date(T)";
+                case UNALLOCATED_ASSESSMENTS -> "open assessments of children with no worker at T (each assessment counts)";
                 case REPEAT_MISSING_IN_MONTH -> "children with ≥ " + i.threshold() + " MissingEpisodeStarted dated in the month";
             };
         };
+    }
+
+    private static String sharePopulation(Indicator i) {
+        List<String> parts = new ArrayList<>(List.of(who(i.population()) + " at T"));
+        if (i.ages() != null) {
+            parts.add(ages(i.ages()) + " at date(T)");
+        }
+        if (i.minEpisode() != null) {
+            parts.add("current period started on or before date(T) − " + span(i.minEpisode()));
+        }
+        return String.join("; ", parts);
     }
 
     private static String recurringPopulation(Indicator i) {
@@ -201,7 +179,7 @@ public final class IndicatorsDoc {
     private static String milestoneItems(Indicator i) {
         String opens = i.opens().nthInMonth() != null
                 ? "the " + ordinal(i.opens().nthInMonth()) + " " + i.opens().type() + " of a child in a month"
-                : "each " + i.opens().type() + byKey(i.opens().key());
+                : "each " + i.opens().type() + with(i.opens().where()) + byKey(i.opens().key());
         return i.cancelWhenEpisodeEnds() ? opens + "; cancelled also when the episode ends" : opens;
     }
 
@@ -212,6 +190,7 @@ public final class IndicatorsDoc {
                 String closes = i.closes().type() + with(i.closes().where());
                 yield switch (i.closes().from()) {
                     case OPENING -> i.closes().key() == null ? closes : closes + ", same " + i.closes().key();
+                    case OPENING_DATE -> "the first " + closes + " dated on or after the opening's date";
                     case EPISODE -> "the first " + closes + " in the episode";
                     case MONTH_START -> closes + ", dated from the 1st of that month";
                 };
@@ -230,9 +209,31 @@ public final class IndicatorsDoc {
                             + " one dated on or before it; items with none are left out)";
                     case ACTIVITY_BEFORE_MONTH_END -> a(c.type()) + " dated in [E − " + span(c.within())
                             + ", E], E = month end (or T in the current month)";
+                    case EARLY_HELP_OPEN_OR_STARTED_WITHIN -> "an early help episode open at the closure (processing order),"
+                            + " or an EarlyHelpStarted dated in [close date, close date + " + span(c.within()) + "]";
+                    case LASTED -> "end date ≥ start date + " + span(c.within());
+                    case LATEST_AROUND -> "the latest " + c.type() + " dated in [birthday − " + span(c.within())
+                            + ", birthday + " + span(c.after()) + "] (and ≤ T) has " + where(c.where());
+                    default -> c.test().name();
                 };
             }
-            case COUNT -> "";
+            case SHARE -> {
+                Indicator.Condition c = i.condition();
+                yield switch (c.test()) {
+                    case PLACEMENTS_WITHIN -> "at least " + c.atLeast() + " " + c.type() + " (any period of care) dated in"
+                            + " (date(T) − " + span(c.within()) + ", date(T)]";
+                    case PLACEMENT_HELD_FOR -> "placement start ≤ date(T) − " + span(c.within()) + " (the latest PlacementStarted"
+                            + " dated within the current period of care, else the period's start)";
+                    case SAME_WORKER_FOR -> "a worker at T, whose unbroken run of CaseAllocated naming them began on or before"
+                            + " date(T) − " + span(c.within());
+                    case LATEST_WITHIN -> "the latest " + c.type() + " (any time, ≤ T) has " + where(c.where())
+                            + " and is dated on or after date(T) − " + span(c.within());
+                    default -> c.test().name();
+                };
+            }
+            case AVERAGE -> "measure = its date − " + (i.measuredFrom() == null ? "the period of care's start date"
+                    : "the latest such " + i.measuredFrom().type() + "'s date") + ", in days";
+            case COUNT, RATE -> "";
         };
     }
 
@@ -250,7 +251,8 @@ public final class IndicatorsDoc {
                         + i.youngerInterval().belowAge();
             }
             case MILESTONE -> span(i.timescale());
-            case RATIO, COUNT -> "";
+            case AVERAGE -> "rolling " + span(i.window());
+            case RATIO, COUNT, SHARE, RATE -> "";
         };
     }
 
@@ -261,8 +263,14 @@ public final class IndicatorsDoc {
                 case OPENED -> "opened (" + i.opens().type() + ")";
                 case COMPLETED -> "completed (" + i.closes().type() + ")";
             };
-            case RATIO -> i.items().perMonth() ? "month" : "the " + i.items().type() + "'s date";
-            case COUNT -> i.isSnapshot() ? "as at T" : "month";
+            case RATIO -> switch (i.items().of()) {
+                case EVENTS -> i.items().perMonth() ? "month" : "the " + i.items().type() + "'s date";
+                case CASES_CLOSED -> "closed";
+                case EPISODES_ENDED -> "ended";
+                case BIRTHDAYS -> "birthday";
+            };
+            case AVERAGE -> "the " + i.items().type() + "'s date";
+            case COUNT, SHARE, RATE -> i.isSnapshot() ? "as at T" : "month";
         };
     }
 
@@ -284,6 +292,7 @@ public final class IndicatorsDoc {
             case LEAVING_CARE -> "care leavers (open leaving care)";
             case CARER_APPROVED -> "approved foster carers";
             case OPEN_CASE -> "children with an open case";
+            case EARLY_HELP -> "children open to early help";
         };
     }
 

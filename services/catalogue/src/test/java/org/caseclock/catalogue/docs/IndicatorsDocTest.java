@@ -49,48 +49,6 @@ class IndicatorsDocTest {
         assertThat(doc).doesNotContain("{{");
     }
 
-    @Test
-    void aWave2CodeIsListedAsNotImplementedUntilTheCatalogueHasIt() {
-        // Given the default catalogue, without CP6, and one where CP6 has been added (its closing
-        // event, CoreGroupHeld, is not an event type yet; any type does for where CP6 is listed)
-        String withCp6 = """
-                indicators:
-                  - code: CP6
-                    name: First core group within 10 working days of ICPC
-                    group: cin-cp
-                    kind: MILESTONE
-                    opens: { type: InitialConferenceHeld, key: conferenceId }
-                    closes: { type: StrategyDiscussionHeld }
-                    timescale: 10WD
-                    reference: OPENED
-                """;
-
-        // When each is generated
-        String before = IndicatorsDoc.generate(Catalogue.defaults());
-        String after = IndicatorsDoc.generate(Catalogue.fromYaml(withCp6));
-
-        // Then CP6 moves from the "not implemented yet" list to the catalogue's tables
-        String notImplementedRow = "| CP6 | First core group within 10 working days of ICPC | MILESTONE |\n";
-        assertThat(notImplemented(before)).contains(notImplementedRow);
-        assertThat(notImplemented(after)).doesNotContain("| CP6 |");
-        assertThat(after).contains("| CP6 | First core group within 10 working days of ICPC | MILESTONE | each InitialConferenceHeld");
-    }
-
-    @Test
-    void theKindsTheCatalogueCannotExpressAreNamedFromTheContract() {
-        // Given the catalogue's kinds (RECURRING, MILESTONE, RATIO, COUNT) and the contract's wave 2
-
-        // When the reference is generated
-        String doc = IndicatorsDoc.generate(Catalogue.defaults());
-
-        // Then the wave 2 kinds it lacks are named
-        assertThat(doc).contains("the rule kinds SHARE, AVERAGE, RATE");
-    }
-
-    private static String notImplemented(String doc) {
-        return doc.substring(doc.indexOf("## Not implemented yet"));
-    }
-
     private static int firstDifferentLine(String a, String b) {
         String[] x = a.split("\n", -1);
         String[] y = b.split("\n", -1);

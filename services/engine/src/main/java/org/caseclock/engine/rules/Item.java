@@ -8,7 +8,8 @@ import java.time.YearMonth;
  * One thing a team can act on, as at an instant: a child's CIN visit, a contact awaiting a
  * decision, a referral in a ratio. {@code period} is the month a period item counts in (null for
  * snapshot items, and for a MILESTONE item referenced by completion that is still open).
- * {@code distinct} is what W1 counts distinct values of (the worker).
+ * {@code distinct} is what W1 counts distinct values of (the worker). {@code days}: an AVERAGE
+ * item's measure, which it adds to the numerator (null for every other kind).
  */
 public record Item(
         String code,
@@ -24,9 +25,16 @@ public record Item(
         YearMonth period,
         boolean numerator,
         boolean denominator,
-        String distinct) {
+        String distinct,
+        Long days) {
 
     public boolean isSnapshot() {
         return period == null && refDate == null;
+    }
+
+    /** The same item under another code (a snapshot's id is its code): a RATE's items are those of its COUNT. */
+    public Item withCode(String other) {
+        return new Item(other, itemId.equals(code) ? other : itemId, status, team, worker, entryDate, lastActivity, due, deadline, refDate, period,
+                numerator, denominator, distinct, days);
     }
 }

@@ -76,7 +76,7 @@ public final class MilestoneRule implements Rule {
             if (!ctx.happened(e)) {
                 break;
             }
-            if (e.type() == def.opens().type()) {
+            if (e.type() == def.opens().type() && RuleContext.matches(e, def.opens().where())) {
                 String key = RuleContext.field(e.data(), def.opens().key());
                 if (key != null && seen.add(key)) {
                     openings.add(new Opening(key, e.timeInstant(), i, null));
@@ -104,9 +104,10 @@ public final class MilestoneRule implements Rule {
         Instant completedAt = null;
         boolean cancelled = false;
 
-        if (def.closes().from() == ClosesFrom.MONTH_START) {
-            // A qualifying event dated from the 1st of the month counts, even one before the item opened.
-            LocalDate from = o.month().atDay(1);
+        if (def.closes().from() == ClosesFrom.MONTH_START || def.closes().from() == ClosesFrom.OPENING_DATE) {
+            // A qualifying event dated from the 1st of the month (MC15), or from the opening's date (CP6), counts,
+            // even one before the item opened.
+            LocalDate from = def.closes().from() == ClosesFrom.MONTH_START ? o.month().atDay(1) : openDate;
             for (CaseEvent e : tl.ofType(def.closes().type())) {
                 if (ctx.happened(e) && !London.date(e.timeInstant()).isBefore(from)
                         && RuleContext.matches(e, def.closes().where())) {
@@ -178,7 +179,7 @@ public final class MilestoneRule implements Rule {
         boolean counted = period != null && (status == Status.ON_TIME || status == Status.LATE || status == Status.OVERDUE);
         return new Item(def.code(), o.key(), status, Timeline.teamOf(a), a.worker(), openDate,
                 completedAt == null ? null : London.date(completedAt), due, deadline, refDate, period,
-                counted && status == Status.ON_TIME, counted, null);
+                counted && status == Status.ON_TIME, counted, null, null);
     }
 
     private boolean closes(CaseEvent e, Opening o) {
@@ -195,7 +196,7 @@ public final class MilestoneRule implements Rule {
         return def.cancelWhenEpisodeEnds() && e.data() instanceof EventData.CeasedLookedAfter c && c.episodeId().equals(o.key());
     }
 
-    /** MC15: whether the case closed after the item opened, before t, while the item was still pending. */
+    /** MC15, CP6: whether the case closed after the item opened, before t, while the item was still pending. */
     private boolean cancelledBefore(Timeline tl, Opening o, Instant t, Instant deadline, LocalDate due) {
         for (CaseEvent c : tl.ofType(EventType.CaseClosed)) {
             Instant ct = c.timeInstant();

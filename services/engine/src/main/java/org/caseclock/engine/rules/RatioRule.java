@@ -12,13 +12,16 @@ import org.caseclock.catalogue.Indicator;
 import org.caseclock.catalogue.Indicator.Condition;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.engine.rules.Timeline.Allocation;
+import org.caseclock.engine.rules.Timeline.Episode;
+import org.caseclock.engine.rules.Timeline.EpisodeKind;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventData;
 import org.caseclock.events.EventType;
 
 /**
- * RATIO: items dated in a period (referrals received, ICPCs held, children missing in a month)
- * and the share of them meeting a condition, each judged on everything known as at T.
+ * RATIO: items dated in a period (referrals received, ICPCs held, children missing in a month,
+ * cases closed, CP plans ended, care leavers' birthdays) and the share of them meeting a
+ * condition, each judged on everything known as at T.
  */
 public final class RatioRule implements Rule {
 
@@ -35,7 +38,120 @@ public final class RatioRule implements Rule {
 
     @Override
     public List<Item> evaluate(RuleContext ctx) {
-        return def.items().perMonth() ? perMonth(ctx) : perEvent(ctx);
+        return switch (def.items().of()) {
+            case EVENTS -> def.items().perMonth() ? perMonth(ctx) : perEvent(ctx);
+            case CASES_CLOSED -> casesClosed(ctx);
+            case EPISODES_ENDED -> episodesEnded(ctx);
+            case BIRTHDAYS -> birthdays(ctx);
+        };
+    }
+
+    /** An item dated {@code date}, counting for the team holding the child at the end of that date. */
+    private Item item(RuleContext ctx, String key, LocalDate date, boolean met) {
+        Allocation a = Rule.dayAllocation(ctx, date);
+        return new Item(def.code(), key, met ? Status.MET : Status.NOT_MET, Timeline.teamOf(a), a.worker(),
+                date, null, null, null, date, YearMonth.from(date), met, true, null, null);
+    }
+
+    /**
+     * EH9: each CaseClosed that closed an open case; met when an early help episode was open at the
+     * closure (read in processing order, so an end recorded at the same instant but applied after
+     * the closure leaves it open) or an EarlyHelpStarted is dated in [close date, close date + span].
+     */
+    private List<Item> casesClosed(RuleContext ctx) {
+        Timeline tl = ctx.timeline();
+        Set<java.time.Instant> closings = new HashSet<>();
+        for (Timeline.CasePeriod c : tl.cases()) {
+            if (c.close() != null) {
+                closings.add(c.close());
+            }
+        }
+        Set<String> earlyHelpOpen = new HashSet<>();
+        List<Item> items = new ArrayList<>();
+        for (CaseEvent e : tl.events()) {
+            if (!ctx.happened(e)) {
+                break;
+            }
+            if (e.data() instanceof EventData.EarlyHelpStarted started) {
+                earlyHelpOpen.add(started.episodeId());
+            } else if (e.data() instanceof EventData.EarlyHelpEnded ended) {
+                earlyHelpOpen.remove(ended.episodeId());
+            } else if (e.type() == EventType.CaseClosed && closings.remove(e.timeInstant())) {
+                LocalDate date = London.date(e.timeInstant());
+                LocalDate until = def.condition().within().addTo(date, ctx.calendar());
+                boolean met = !earlyHelpOpen.isEmpty() || activityBetween(ctx, EventType.EarlyHelpStarted, date, until);
+                items.add(item(ctx, e.id(), date, met));
+            }
+        }
+        return items;
+    }
+
+    /** CP15: each episode of the population that has ended by T (by its end event or a CaseClosed), dated at its end. */
+    private List<Item> episodesEnded(RuleContext ctx) {
+        List<Item> items = new ArrayList<>();
+        for (Episode ep : ctx.timeline().episodes(EpisodeKind.valueOf(def.population().name()))) {
+            if (ep.end() == null || ep.end().isAfter(ctx.at())) {
+                continue;
+            }
+            LocalDate end = London.date(ep.end());
+            boolean met = !end.isBefore(def.condition().within().addTo(ep.startDate(), ctx.calendar()));
+            items.add(item(ctx, ep.id() + "@" + ep.startDate(), end, met));
+        }
+        return items;
+    }
+
+    /**
+     * CL2-CL4: one item per birthday of the ages configured, from the birthday on, where an episode
+     * of the population was open at some time on that date (started on or before it, not ended
+     * before it). A child with no birth date as at T has none.
+     */
+    private List<Item> birthdays(RuleContext ctx) {
+        Timeline tl = ctx.timeline();
+        LocalDate birth = tl.birthDateAt(ctx.at());
+        if (birth == null) {
+            return List.of();
+        }
+        List<Item> items = new ArrayList<>();
+        for (int n = def.ages().min(); n <= def.ages().max(); n++) {
+            LocalDate birthday = Timeline.dateOfAge(birth, n);
+            if (birthday.isAfter(ctx.today())) {
+                ctx.wakeOn(birthday);
+                break;
+            }
+            if (openOn(ctx, birthday)) {
+                items.add(item(ctx, String.valueOf(n), birthday, latestAroundMatches(ctx, birthday)));
+            }
+        }
+        return items;
+    }
+
+    private boolean openOn(RuleContext ctx, LocalDate date) {
+        for (Episode ep : ctx.timeline().episodes(EpisodeKind.valueOf(def.population().name()))) {
+            boolean started = !ep.start().isAfter(ctx.at()) && !ep.startDate().isAfter(date);
+            boolean notEndedBefore = ep.end() == null || ep.end().isAfter(ctx.at()) || !London.date(ep.end()).isBefore(date);
+            if (started && notEndedBefore) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The latest event of the condition's type (processing order, by T) dated in [d - within, d + after] matches. */
+    private boolean latestAroundMatches(RuleContext ctx, LocalDate date) {
+        Condition c = def.condition();
+        LocalDate from = c.within().subtractFrom(date);
+        LocalDate to = c.after().addTo(date, ctx.calendar());
+        CaseEvent latest = null;
+        for (CaseEvent e : ctx.timeline().ofType(c.type())) {
+            if (!ctx.happened(e)) {
+                break;
+            }
+            LocalDate d = London.date(e.timeInstant());
+            if (!d.isBefore(from) && !d.isAfter(to)) {
+                latest = e;
+            }
+        }
+        return latest != null && RuleContext.matches(latest, c.where());
     }
 
     private List<Item> perEvent(RuleContext ctx) {
@@ -48,7 +164,7 @@ public final class RatioRule implements Rule {
                 break;
             }
             String key = def.items().key() == null ? e.id() : RuleContext.field(e.data(), def.items().key());
-            if (!seen.add(key)) {
+            if (!RuleContext.matches(e, def.items().where()) || !seen.add(key)) {
                 continue;
             }
             LocalDate date = London.date(e.timeInstant());
@@ -56,9 +172,7 @@ public final class RatioRule implements Rule {
             if (met == null) {
                 continue; // outside the items, e.g. an ICPC with no S47 strategy discussion to link to
             }
-            Allocation a = Rule.dayAllocation(ctx, date);
-            items.add(new Item(def.code(), key, met ? Status.MET : Status.NOT_MET, Timeline.teamOf(a), a.worker(),
-                    date, null, null, null, date, YearMonth.from(date), met, true, null));
+            items.add(item(ctx, key, date, met));
         }
         return items;
     }
@@ -81,10 +195,10 @@ public final class RatioRule implements Rule {
             if (end.equals(ctx.today())) {
                 ctx.wakeOn(ctx.today().plusDays(1));
             }
-            boolean met = activityBetween(ctx, def.condition(), end.minusMonths(def.condition().within().amount()), end);
+            boolean met = activityBetween(ctx, def.condition().type(), end.minusMonths(def.condition().within().amount()), end);
             Allocation a = Rule.monthAllocation(ctx, month);
             items.add(new Item(def.code(), month.toString(), met ? Status.MET : Status.NOT_MET, Timeline.teamOf(a),
-                    a.worker(), m.getValue(), null, null, null, m.getValue(), month, met, true, null));
+                    a.worker(), m.getValue(), null, null, null, m.getValue(), month, met, true, null, null));
         }
         return items;
     }
@@ -106,7 +220,7 @@ public final class RatioRule implements Rule {
                 yield found;
             }
             case EARLIER_WITHIN -> {
-                LocalDate from = minus(date, c);
+                LocalDate from = c.within().subtractFrom(date);
                 boolean found = false;
                 for (CaseEvent e : ctx.timeline().ofType(c.type())) {
                     LocalDate d = London.date(e.timeInstant());
@@ -133,16 +247,7 @@ public final class RatioRule implements Rule {
                 yield strategy == null ? null
                         : !date.isAfter(c.within().addTo(London.date(strategy.timeInstant()), ctx.calendar()));
             }
-            case ACTIVITY_BEFORE_MONTH_END -> throw new IllegalStateException("a per-month condition on a per-event item");
-        };
-    }
-
-    /** {@code date} minus the condition's span: FD8's "dated in [d - 12 M, d)". */
-    private static LocalDate minus(LocalDate date, Condition c) {
-        return switch (c.within().unit()) {
-            case D -> date.minusDays(c.within().amount());
-            case M -> date.minusMonths(c.within().amount());
-            default -> throw new IllegalStateException("a look-back must be in days or months: " + c.within());
+            default -> throw new IllegalStateException(c.test() + " is not a condition on a per-event item");
         };
     }
 
@@ -169,8 +274,8 @@ public final class RatioRule implements Rule {
         return latest;
     }
 
-    private static boolean activityBetween(RuleContext ctx, Condition c, LocalDate from, LocalDate to) {
-        for (CaseEvent e : ctx.timeline().ofType(c.type())) {
+    private static boolean activityBetween(RuleContext ctx, EventType type, LocalDate from, LocalDate to) {
+        for (CaseEvent e : ctx.timeline().ofType(type)) {
             if (!ctx.happened(e)) {
                 break;
             }

@@ -116,7 +116,7 @@ public final class RecurringRule implements Rule {
         }
         Allocation a = Rule.snapshotAllocation(ctx);
         return List.of(new Item(def.code(), def.code(), status, Timeline.teamOf(a), a.worker(), entry, anchor, due,
-                null, null, null, status != Status.OVERDUE, true, null));
+                null, null, null, status != Status.OVERDUE, true, null, null));
     }
 
     /** The start date of the population the subject is in as at T, or null if it is not in it. */

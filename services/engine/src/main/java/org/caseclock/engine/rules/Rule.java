@@ -1,6 +1,7 @@
 package org.caseclock.engine.rules;
 
 import java.util.List;
+import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.Indicator;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.engine.rules.Timeline.Allocation;
@@ -16,12 +17,15 @@ public interface Rule {
      */
     List<Item> evaluate(RuleContext ctx);
 
-    static Rule of(Indicator indicator) {
+    static Rule of(Indicator indicator, Catalogue catalogue) {
         return switch (indicator.kind()) {
             case RECURRING -> new RecurringRule(indicator);
             case MILESTONE -> new MilestoneRule(indicator);
             case RATIO -> new RatioRule(indicator);
             case COUNT -> new CountRule(indicator);
+            case SHARE -> new ShareRule(indicator);
+            case AVERAGE -> new AverageRule(indicator);
+            case RATE -> new RateRule(indicator, new CountRule(catalogue.get(indicator.rateOf())));
         };
     }
 

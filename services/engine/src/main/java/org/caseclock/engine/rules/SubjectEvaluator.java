@@ -29,9 +29,14 @@ public final class SubjectEvaluator {
     private final List<Rule> rules;
     private final WorkingCalendar calendar;
     private final int retainedMonths;
+    /** Per code, the months a period item counts in from its own: 36 for AVERAGE's rolling window, else 1. */
+    private final Map<String, Integer> windowMonths = new HashMap<>();
 
     public SubjectEvaluator(Catalogue catalogue, WorkingCalendar calendar, int retainedMonths) {
-        this.rules = catalogue.all().stream().map(Rule::of).toList();
+        this.rules = catalogue.all().stream().map(i -> Rule.of(i, catalogue)).toList();
+        for (Indicator i : catalogue.all()) {
+            windowMonths.put(i.code(), i.windowMonths());
+        }
         this.calendar = calendar;
         this.retainedMonths = retainedMonths;
     }
@@ -53,8 +58,11 @@ public final class SubjectEvaluator {
         for (Item item : items) {
             if (item.isSnapshot()) {
                 add(contributions, item, current, Part.VALUE, 1);
-            } else if (item.period() != null && !item.period().isBefore(first)) {
-                add(contributions, item, item.period(), Part.VALUE, 1);
+            } else if (item.period() != null) {
+                YearMonth last = item.period().plusMonths(windowMonths.get(item.code()) - 1L);
+                for (YearMonth m = later(item.period(), first); !m.isAfter(last) && !m.isAfter(current); m = m.plusMonths(1)) {
+                    add(contributions, item, m, Part.VALUE, 1);
+                }
             }
         }
         full.anomalies().forEach((anomaly, n) -> contributions.merge(
@@ -75,7 +83,7 @@ public final class SubjectEvaluator {
                     : atMonthEnd;
             Map<Bucket, Tally> revision = new HashMap<>();
             for (Item item : items) {
-                if (m.equals(item.period())) {
+                if (countsIn(item, m)) {
                     add(revision, item, m, Part.REVISION, 1);
                 }
             }
@@ -85,7 +93,7 @@ public final class SubjectEvaluator {
                 }
             }
             for (Item item : firstReported) {
-                if (item.isSnapshot() || m.equals(item.period())) {
+                if (item.isSnapshot() || countsIn(item, m)) {
                     add(revision, item, m, Part.REVISION, -1);
                 }
             }
@@ -130,11 +138,23 @@ public final class SubjectEvaluator {
         return false;
     }
 
+    /** Whether a period item counts in month {@code m}: its own month, or any of its rolling window. */
+    private boolean countsIn(Item item, YearMonth m) {
+        return item.period() != null && !m.isBefore(item.period())
+                && m.isBefore(item.period().plusMonths(windowMonths.get(item.code())));
+    }
+
+    private static YearMonth later(YearMonth a, YearMonth b) {
+        return a.isAfter(b) ? a : b;
+    }
+
+    /** An item adds 1 (an AVERAGE item its days) to the numerator when it meets, and 1 to the denominator. */
     private static void add(Map<Bucket, Tally> into, Item item, YearMonth month, Part part, int sign) {
         if (!item.numerator() && !item.denominator()) {
             return;
         }
-        Tally t = new Tally(item.numerator() ? sign : 0, item.denominator() ? sign : 0);
+        long numerator = item.days() != null ? item.days() : 1;
+        Tally t = new Tally(item.numerator() ? sign * numerator : 0, item.denominator() ? sign : 0);
         into.merge(new Bucket(item.code(), item.team(), month, part, item.distinct() == null ? "" : item.distinct()),
                 t, Tally::plus);
     }

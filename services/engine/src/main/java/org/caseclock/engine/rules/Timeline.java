@@ -26,7 +26,8 @@ import org.caseclock.events.Subject;
  */
 public final class Timeline {
 
-    public enum EpisodeKind { CIN_PLAN, CP_PLAN, LOOKED_AFTER, LEAVING_CARE, ASSESSMENT, MISSING, CONTACT, CARER_APPROVED }
+    /** EARLY_HELP is not social care: it opens no case and a CaseClosed does not end it. */
+    public enum EpisodeKind { CIN_PLAN, CP_PLAN, LOOKED_AFTER, LEAVING_CARE, ASSESSMENT, MISSING, CONTACT, CARER_APPROVED, EARLY_HELP }
 
     /** An episode, open from {@code start} until {@code end} (null while open). */
     public record Episode(EpisodeKind kind, String id, Instant start, Instant end) {
@@ -154,6 +155,8 @@ public final class Timeline {
                 case MissingEpisodeEnded -> end(open, EpisodeKind.MISSING, ((EventData.MissingEpisodeEnded) data).episodeId(), t);
                 case ContactReceived -> start(open, EpisodeKind.CONTACT, ((EventData.ContactReceived) data).contactId(), t);
                 case ContactDecided -> end(open, EpisodeKind.CONTACT, ((EventData.ContactDecided) data).contactId(), t);
+                case EarlyHelpStarted -> start(open, EpisodeKind.EARLY_HELP, ((EventData.EarlyHelpStarted) data).episodeId(), t);
+                case EarlyHelpEnded -> end(open, EpisodeKind.EARLY_HELP, ((EventData.EarlyHelpEnded) data).episodeId(), t);
                 case CarerApproved -> start(open, EpisodeKind.CARER_APPROVED, "approval", t);
                 case CarerDeregistered -> end(open, EpisodeKind.CARER_APPROVED, "approval", t);
                 case CaseAllocated -> allocations.add(new Allocation(t, ((EventData.CaseAllocated) data).team(), ((EventData.CaseAllocated) data).worker()));
@@ -169,11 +172,11 @@ public final class Timeline {
                     // Closing ends every open episode, and any open contact or missing episode even with no case open.
                     for (Map<String, Episode> byId : open.values()) {
                         for (Episode ep : byId.values()) {
-                            if (ep.kind() != EpisodeKind.CARER_APPROVED) {
+                            if (endsWithTheCase(ep.kind())) {
                                 episodes.get(ep.kind()).add(new Episode(ep.kind(), ep.id(), ep.start(), t));
                             }
                         }
-                        byId.values().removeIf(ep -> ep.kind() != EpisodeKind.CARER_APPROVED);
+                        byId.values().removeIf(ep -> endsWithTheCase(ep.kind()));
                     }
                     if (caseOpen != null) {
                         cases.add(new CasePeriod(caseOpen, t));
@@ -195,6 +198,11 @@ public final class Timeline {
         for (List<Episode> list : episodes.values()) {
             list.sort((a, b) -> a.start().compareTo(b.start()));
         }
+    }
+
+    /** A carer's approval and early help are not parts of a child's social care case. */
+    private static boolean endsWithTheCase(EpisodeKind kind) {
+        return kind != EpisodeKind.CARER_APPROVED && kind != EpisodeKind.EARLY_HELP;
     }
 
     /** A second start of an id already open is ignored. */
@@ -242,6 +250,11 @@ public final class Timeline {
         return null;
     }
 
+    /** The child's cases, in order of opening. */
+    public List<CasePeriod> cases() {
+        return cases;
+    }
+
     public CasePeriod openCase(Instant t) {
         for (CasePeriod c : cases) {
             if (c.openAt(t)) {
@@ -249,6 +262,11 @@ public final class Timeline {
             }
         }
         return null;
+    }
+
+    /** Every allocation in processing order, a CaseClosed as one to no team and no worker. */
+    public List<Allocation> allocations() {
+        return allocations;
     }
 
     /** The latest allocation as at t, or UNALLOCATED (a null team) if none or the case closed since. */

@@ -58,9 +58,22 @@ public record CounterState(String code, String scope, YearMonth month) {
 
         /** Workers holding a case as first reported: the counts less what late events revised. */
         public long distinctWorkersFirstReported() {
+            return workersFirstReported().values().stream().filter(v -> v > 0).count();
+        }
+
+        /** W3: the most cases one worker holds (0 with no worker). */
+        public long mostPerWorker() {
+            return workers.values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+
+        public long mostPerWorkerFirstReported() {
+            return workersFirstReported().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        }
+
+        private Map<String, Long> workersFirstReported() {
             Map<String, Long> first = new HashMap<>(workers);
             revisedWorkers.forEach((w, n) -> first.merge(w, -n, Long::sum));
-            return first.values().stream().filter(v -> v > 0).count();
+            return first;
         }
     }
 }

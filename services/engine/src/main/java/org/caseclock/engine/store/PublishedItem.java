@@ -6,7 +6,7 @@ import java.time.YearMonth;
 import org.caseclock.engine.rules.Item;
 import org.caseclock.engine.rules.Status;
 
-/** An item as published on {@code compliance-items}: the item with its subject and service. */
+/** An item as published on {@code compliance-items}: the item with its subject and service ({@code days}: AVERAGE's measure). */
 public record PublishedItem(
         String subject,
         String code,
@@ -21,11 +21,12 @@ public record PublishedItem(
         Instant deadline,
         LocalDate refDate,
         YearMonth period,
+        Long days,
         Instant updatedAt) {
 
     public static PublishedItem of(String subject, Item item, String service, Instant updatedAt) {
         return new PublishedItem(subject, item.code(), item.itemId(), item.status(), item.team(), service, item.worker(),
-                item.entryDate(), item.lastActivity(), item.due(), item.deadline(), item.refDate(), item.period(), updatedAt);
+                item.entryDate(), item.lastActivity(), item.due(), item.deadline(), item.refDate(), item.period(), item.days(), updatedAt);
     }
 
     public String key() {
@@ -39,6 +40,6 @@ public record PublishedItem(
 
     private PublishedItem withUpdatedAt(Instant t) {
         return new PublishedItem(subject, code, itemId, status, team, service, worker, entryDate, lastActivity, due,
-                deadline, refDate, period, t);
+                deadline, refDate, period, days, t);
     }
 }

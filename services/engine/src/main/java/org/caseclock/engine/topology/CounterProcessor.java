@@ -269,6 +269,10 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
     private IndicatorValue valueOf(CounterState head, YearMonth m, MonthTotals t, boolean closed) {
         boolean distinct = settings.countsDistinctWorkers(head.code());
         long den = distinct ? t.distinctWorkers() : t.denominator();
+        if (settings.isMaximum(head.code())) {
+            return new IndicatorValue(head.code(), head.scope(), m.toString(), t.mostPerWorker(), den,
+                    closed ? t.mostPerWorkerFirstReported() : null, closed ? t.distinctWorkersFirstReported() : null, now());
+        }
         Long firstNum = closed ? t.numerator() - t.revisedNumerator() : null;
         Long firstDen = closed ? (distinct ? t.distinctWorkersFirstReported() : t.denominator() - t.revisedDenominator()) : null;
         return new IndicatorValue(head.code(), head.scope(), m.toString(), t.numerator(), den, firstNum, firstDen, now());

@@ -58,4 +58,8 @@ public record EngineSettings(
     public boolean countsDistinctWorkers(String code) {
         return catalogue.contains(code) && catalogue.get(code).countsDistinctWorkers();
     }
+
+    public boolean isMaximum(String code) {
+        return catalogue.contains(code) && catalogue.get(code).isMaximum();
+    }
 }

@@ -68,7 +68,8 @@ class ContractValidatorTest {
             assertThat(typesWithNoRequiredField()).containsExactlyInAnyOrder(
                     EventType.CaseClosed, EventType.LeavingCareStarted, EventType.LeavingCareEnded,
                     EventType.DentalCheckCompleted, EventType.MissingRiskAssessmentCompleted,
-                    EventType.SupervisionRecorded, EventType.CarerApproved, EventType.CarerDeregistered,
+                    EventType.SupervisionRecorded, EventType.CoreGroupHeld, EventType.PlacementOrderGranted,
+                    EventType.AdoptionMatched, EventType.CarerApproved, EventType.CarerDeregistered,
                     EventType.CarerReviewed, EventType.CarerVisited);
         }
 
@@ -366,6 +367,68 @@ class ContractValidatorTest {
             ((ObjectNode) event.get("data")).put("visitId", 99812);
 
             assertThat(rejected(event).error()).isEqualTo("data.visitId must be a string");
+        }
+    }
+
+    /** The types and values EVENTS.md v1.1 adds. */
+    @Nested
+    class Version1_1 {
+
+        @Test
+        void a_care_leaver_contact_without_eet_or_accommodation_reads_both_as_false() {
+            ObjectNode data = EventJson.mapper().createObjectNode().put("inTouch", true);
+
+            EventData.CareLeaverContactRecorded c = (EventData.CareLeaverContactRecorded)
+                    accepted(Events.event("CareLeaverContactRecorded", "child/C1", data)).event().data();
+
+            assertThat(c.inTouch()).isTrue();
+            assertThat(c.inEet()).isFalse();
+            assertThat(c.suitablyAccommodated()).isFalse();
+        }
+
+        @Test
+        void a_care_leaver_contact_without_in_touch_is_rejected_naming_it() {
+            ObjectNode data = EventJson.mapper().createObjectNode().put("eet", true);
+
+            assertThat(rejected(Events.event("CareLeaverContactRecorded", "child/C1", data)).error())
+                    .isEqualTo("data.inTouch is required");
+        }
+
+        @Test
+        void immunisations_up_to_date_must_be_a_boolean() {
+            ObjectNode data = EventJson.mapper().createObjectNode().put("upToDate", "yes");
+
+            assertThat(rejected(Events.event("ImmunisationsRecorded", "child/C1", data)).error())
+                    .isEqualTo("data.upToDate must be a boolean");
+        }
+
+        @Test
+        void an_early_help_end_names_its_reason_from_the_listed_set() {
+            ObjectNode data = EventJson.mapper().createObjectNode().put("episodeId", "EH1").put("reason", "CLOSED");
+
+            Verdict.Rejected r = rejected(Events.event("EarlyHelpEnded", "child/C1", data));
+
+            assertThat(r.error()).isEqualTo("data.reason must be one of [STEP_UP, OUTCOMES_MET, DISENGAGED, MOVED, OTHER]");
+            assertThat(accepted(Events.event("EarlyHelpEnded", "child/C1", data.put("reason", "STEP_UP"))).event().data())
+                    .isEqualTo(new EventData.EarlyHelpEnded("EH1", EventData.EarlyHelpEndReason.STEP_UP));
+        }
+
+        @Test
+        void the_new_child_types_cannot_be_about_a_carer() {
+            for (String type : new String[] {"EarlyHelpStarted", "CoreGroupHeld", "PlacementOrderGranted", "AdoptionMatched"}) {
+                ObjectNode data = EventJson.mapper().createObjectNode().put("episodeId", "EH1");
+
+                assertThat(rejected(Events.event(type, "carer/F1", data)).error()).as(type)
+                        .isEqualTo("subject must match child/{id} or carer/{id} (a child type cannot be about a carer)");
+            }
+        }
+
+        @Test
+        void a_placement_for_adoption_is_accepted_with_its_type() {
+            ObjectNode data = EventJson.mapper().createObjectNode().put("placementId", "PL1").put("placementType", "ADOPTION");
+
+            assertThat(accepted(Events.event("PlacementStarted", "child/C1", data)).event().data())
+                    .isEqualTo(new EventData.PlacementStarted("PL1", null, "ADOPTION"));
         }
     }
 

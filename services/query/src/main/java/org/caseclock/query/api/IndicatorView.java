@@ -8,7 +8,8 @@ import org.caseclock.catalogue.Indicator;
 /**
  * One indicator in a scope for a month, as the API shows it.
  *
- * @param value a fraction for percentages, a plain number for counts (W1: the average caseload);
+ * @param value a fraction for percentages, a plain number for counts (W1: the average caseload;
+ *              W3: the most cases one worker holds), days for AVERAGE, per 10,000 children for RATE;
  *              null with no data or a zero denominator
  * @param change value minus previous (fractions for percentages); null when either is missing
  * @param asFirstReported present only when a month was asked for and late events have revised it
@@ -21,6 +22,7 @@ import org.caseclock.catalogue.Indicator;
  *              indicator: the month so far, not comparable with a whole month
  * @param notAvailable the reason (else absent) when the data source cannot feed this indicator
  *              (caseclock.query.not-available): its figures are not a real 0
+ * @param comparators the code's published comparators as configured (else absent)
  */
 public record IndicatorView(
         String code,
@@ -38,7 +40,8 @@ public record IndicatorView(
         @JsonInclude(JsonInclude.Include.NON_NULL) List<TrendPoint> trend,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean tooFew,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean soFar,
-        @JsonInclude(JsonInclude.Include.NON_NULL) String notAvailable) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) String notAvailable,
+        @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, Object> comparators) {
 
     /** One month of a trend. */
     public record TrendPoint(String period, Double value, Long numerator, Long denominator) {}

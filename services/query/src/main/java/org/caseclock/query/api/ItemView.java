@@ -1,5 +1,6 @@
 package org.caseclock.query.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -9,7 +10,7 @@ import java.util.Set;
 import org.caseclock.query.store.StoredItem;
 
 /**
- * An item in a list. {@code daysOverdue} is worked out when read, from {@code due} and today's
+ * An item in a list ({@code days}: an AVERAGE item's measure, else absent). {@code daysOverdue} is worked out when read, from {@code due} and today's
  * London date, so a list is right today even if nothing about the item has changed since.
  */
 public record ItemView(
@@ -26,6 +27,7 @@ public record ItemView(
         Instant deadline,
         LocalDate refDate,
         YearMonth period,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Long days,
         long daysOverdue) {
 
     /** Still waiting for their activity; a completed, cancelled or counted item is overdue no longer. */
@@ -43,6 +45,6 @@ public record ItemView(
     public static ItemView of(StoredItem i, LocalDate today) {
         long overdue = i.due() != null && OPEN.contains(i.status()) ? Math.max(0, ChronoUnit.DAYS.between(i.due(), today)) : 0;
         return new ItemView(i.subject(), i.code(), i.itemId(), i.team(), i.service(), i.worker(), i.status(),
-                i.entryDate(), i.lastActivity(), i.due(), i.deadline(), i.refDate(), i.period(), overdue);
+                i.entryDate(), i.lastActivity(), i.due(), i.deadline(), i.refDate(), i.period(), i.days(), overdue);
     }
 }

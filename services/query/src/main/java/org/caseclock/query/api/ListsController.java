@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
+import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.query.store.ItemStore;
 import org.caseclock.query.store.Scope;
@@ -25,7 +26,11 @@ class ListsController {
     private final Access access;
     private final KnownScopes known;
 
-    ListsController(ItemStore items, IndicatorsController indicators, Clock clock, Access access, KnownScopes known) {
+    private final Catalogue catalogue;
+
+    ListsController(ItemStore items, IndicatorsController indicators, Clock clock, Access access, KnownScopes known,
+                    Catalogue catalogue) {
+        this.catalogue = catalogue;
         this.items = items;
         this.indicators = indicators;
         this.clock = clock;
@@ -47,9 +52,10 @@ class ListsController {
         access.list(s, "/api/indicators/" + code + "/items", code);
         known.require(s);
         LocalDate today = London.date(clock.instant());
+        int window = catalogue.get(code).windowMonths();
         List<StoredItem> found = month == null
-                ? items.live(code, s, st, YearMonth.from(today))
-                : items.inPeriod(code, s, st, month);
+                ? items.live(code, s, st, YearMonth.from(today), window)
+                : items.inPeriod(code, s, st, month, window);
         return new Items(sorted(found, today));
     }
 

@@ -14,6 +14,7 @@ import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.Indicator;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.query.api.IndicatorView.TrendPoint;
+import org.caseclock.query.config.OrganisationProperties;
 import org.caseclock.query.config.QueryProperties;
 import org.caseclock.query.store.Scope;
 import org.caseclock.query.store.StoredValue;
@@ -32,12 +33,15 @@ public class Scorecard {
     private final ValueStore values;
     private final Clock clock;
     private final QueryProperties properties;
+    private final OrganisationProperties organisation;
 
-    Scorecard(Catalogue catalogue, ValueStore values, Clock clock, QueryProperties properties) {
+    Scorecard(Catalogue catalogue, ValueStore values, Clock clock, QueryProperties properties,
+              OrganisationProperties organisation) {
         this.catalogue = catalogue;
         this.values = values;
         this.clock = clock;
         this.properties = properties;
+        this.organisation = organisation;
     }
 
     public Instant now() {
@@ -63,8 +67,11 @@ public class Scorecard {
         for (String code : codes) {
             Indicator indicator = catalogue.get(code);
             Map<YearMonth, StoredValue> months = byCode.getOrDefault(code, Map.of());
-            if (indicator.isPlainCount()) {
+            if (indicator.isPlainCount() || indicator.kind() == Indicator.Kind.RATE) {
                 months = withZeroWhereNothingCounted(code, scope, months, first, month);
+            }
+            if (indicator.kind() == Indicator.Kind.RATE) {
+                months = overPopulation(months, organisation.childPopulation(scope.toString()));
             }
             views.add(view(indicator, months, month, period != null, trendMonths));
         }
@@ -98,6 +105,9 @@ public class Scorecard {
             }
         }
         Long denominator = current == null ? null : current.denominator();
+        if (indicator.kind() == Indicator.Kind.RATE && denominator != null && denominator == 0) {
+            denominator = null; // no configured population: the numerator alone is given
+        }
         boolean tooFew = Rag.tooFew(indicator, denominator, properties.ragMinDenominator());
         boolean soFar = !indicator.isSnapshot() && month.equals(currentMonth());
         String notAvailable = properties.notAvailable().covers(indicator.code()) ? properties.notAvailable().reason() : null;
@@ -105,7 +115,7 @@ public class Scorecard {
         return new IndicatorView(indicator.code(), indicator.name(), indicator.kind(), value,
                 current == null ? null : current.numerator(), denominator,
                 indicator.target(), indicator.better(), rag, previous, change, asFirstReported, trend,
-                tooFew ? Boolean.TRUE : null, soFar ? Boolean.TRUE : null, notAvailable);
+                tooFew ? Boolean.TRUE : null, soFar ? Boolean.TRUE : null, notAvailable, indicator.comparators());
     }
 
     /**
@@ -122,16 +132,37 @@ public class Scorecard {
         return complete;
     }
 
+    /**
+     * RATE: the engine counts the numerator; the denominator is the scope's configured child
+     * population, the same for every month, or none (then null, and so is the value).
+     */
+    private static Map<YearMonth, StoredValue> overPopulation(Map<YearMonth, StoredValue> months, Long population) {
+        Map<YearMonth, StoredValue> rated = new HashMap<>();
+        months.forEach((m, v) -> rated.put(m, new StoredValue(v.code(), v.scope(), v.period(), v.numerator(),
+                population == null ? 0 : population, v.firstReportedNumerator(),
+                v.firstReportedNumerator() == null || population == null ? null : population, v.updatedAt())));
+        return rated;
+    }
+
     static Double valueOf(Indicator indicator, StoredValue v) {
         return v == null ? null : valueOf(indicator, v.numerator(), v.denominator());
     }
 
-    /** A share for percentages and for W1 (cases per worker), the count itself for other counts. */
+    /**
+     * A share for percentages, W1 (cases per worker) and AVERAGE (days per item); per 10,000
+     * children for RATE; W3's maximum while any worker holds a case; the count itself for other counts.
+     */
     static Double valueOf(Indicator indicator, Long numerator, Long denominator) {
         if (numerator == null) {
             return null;
         }
-        if (indicator.isPercentage() || indicator.countsDistinctWorkers()) {
+        if (indicator.kind() == Indicator.Kind.RATE) {
+            return denominator == null || denominator == 0 ? null : numerator * 10_000.0 / denominator;
+        }
+        if (indicator.isMaximum()) {
+            return denominator == null || denominator == 0 ? null : (double) numerator;
+        }
+        if (indicator.isPercentage() || indicator.countsDistinctWorkers() || indicator.kind() == Indicator.Kind.AVERAGE) {
             return denominator == null || denominator == 0 ? null : (double) numerator / denominator;
         }
         return (double) numerator;

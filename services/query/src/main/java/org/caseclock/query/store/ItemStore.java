@@ -49,18 +49,25 @@ public class ItemStore {
 
     /**
      * The live list of a code: snapshot items (no period), open MILESTONE items (OVERDUE,
-     * PENDING) whatever their month, and period items of the current month.
+     * PENDING) whatever their month, and the period items counting in the current month (an
+     * AVERAGE's from the {@code windowMonths} ending with it, every other code's from it alone).
      */
-    public List<StoredItem> live(String code, Scope scope, String status, YearMonth currentMonth) {
+    public List<StoredItem> live(String code, Scope scope, String status, YearMonth currentMonth, int windowMonths) {
         return find(Filters.and(Filters.eq("code", code), scopeFilter(scope), statusFilter(status),
-                Filters.or(Filters.eq("period", null), Filters.eq("period", currentMonth.toString()),
+                Filters.or(Filters.eq("period", null), inWindow(currentMonth, windowMonths),
                         Filters.in("status", OVERDUE, PENDING))));
     }
 
     /** A code's items that count in {@code period}. */
-    public List<StoredItem> inPeriod(String code, Scope scope, String status, YearMonth period) {
+    public List<StoredItem> inPeriod(String code, Scope scope, String status, YearMonth period, int windowMonths) {
         return find(Filters.and(Filters.eq("code", code), scopeFilter(scope), statusFilter(status),
-                Filters.eq("period", period.toString())));
+                inWindow(period, windowMonths)));
+    }
+
+    /** Months as YYYY-MM sort as text, so a window is a range. */
+    private static Bson inWindow(YearMonth last, int windowMonths) {
+        return Filters.and(Filters.gte("period", last.minusMonths(windowMonths - 1L).toString()),
+                Filters.lte("period", last.toString()));
     }
 
     /** Every OVERDUE and DUE_SOON item of the scope, across codes. */

@@ -8,6 +8,7 @@ import org.bson.Document;
 /**
  * An item as the engine publishes it on {@code compliance-items} (its {@code PublishedItem}), and
  * as it is kept in MongoDB under its record key. Status stays a string: the engine owns the set.
+ * {@code days}: an AVERAGE item's measure (null for other kinds).
  */
 public record StoredItem(
         String subject,
@@ -23,6 +24,7 @@ public record StoredItem(
         Instant deadline,
         LocalDate refDate,
         YearMonth period,
+        Long days,
         Instant updatedAt) {
 
     /** Every field, always, in one order: the same record written twice gives the same document. */
@@ -41,6 +43,7 @@ public record StoredItem(
                 .append("deadline", Bson.date(deadline))
                 .append("refDate", Bson.text(refDate))
                 .append("period", Bson.text(period))
+                .append("days", days)
                 .append("updatedAt", Bson.date(updatedAt));
     }
 
@@ -49,6 +52,6 @@ public record StoredItem(
                 d.getString("team"), d.getString("service"), d.getString("worker"),
                 Bson.localDate(d, "entryDate"), Bson.localDate(d, "lastActivity"), Bson.localDate(d, "due"),
                 Bson.instant(d, "deadline"), Bson.localDate(d, "refDate"), Bson.yearMonth(d, "period"),
-                Bson.instant(d, "updatedAt"));
+                Bson.nullableNumber(d, "days"), Bson.instant(d, "updatedAt"));
     }
 }

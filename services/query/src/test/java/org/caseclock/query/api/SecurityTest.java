@@ -102,7 +102,7 @@ class SecurityTest {
     private static Write<StoredItem> overdue(String subject, String team, String service) {
         LocalDate due = LocalDate.now().minusDays(3);
         StoredItem item = new StoredItem(subject, "CIN4", "1", "OVERDUE", team, service, "W1", due.minusWeeks(4),
-                due.minusWeeks(4), due, null, null, null, Instant.now());
+                due.minusWeeks(4), due, null, null, null, null, Instant.now());
         return new Write<>(subject + "|CIN4|1", item);
     }
 

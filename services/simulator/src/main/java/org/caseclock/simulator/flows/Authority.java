@@ -29,6 +29,7 @@ public final class Authority {
     final Organisation organisation;
     final Allocation allocation = new Allocation(this);
     final Closure closure = new Closure(this);
+    final EarlyHelp earlyHelp = new EarlyHelp(this);
     final Acts acts = new Acts(this);
     final Episodes episodes = new Episodes(this);
     final Supervision supervision = new Supervision(this);

@@ -8,6 +8,8 @@ import org.caseclock.simulator.model.Child;
 /** Closing a case ends everything still open on it; the child may come back through the front door. */
 final class Closure {
 
+    private static final double STEPS_DOWN = 0.2;
+
     private final Authority authority;
 
     Closure(Authority authority) {
@@ -20,6 +22,10 @@ final class Closure {
         }
         authority.sim.record(child.subject(), new EventData.CaseClosed(reason));
         child.closeCase();
+        // EH9: some closed cases step down to early help within a few weeks
+        if (authority.dice.chance(STEPS_DOWN)) {
+            authority.earlyHelp.start(child, authority.sim.now().plus(authority.dice.hours(4, 24 * 21)));
+        }
         authority.frontDoor.remember(child);
     }
 

@@ -131,6 +131,8 @@ final class FrontDoor {
             authority.sim.record(child.subject(), new EventData.ContactDecided(contactId, outcome));
             if (outcome == ContactOutcome.REFERRAL) {
                 refer(child, authority.sim.now().plus(authority.dice.minutes(5, 90)));
+            } else if (outcome == ContactOutcome.EARLY_HELP) {
+                authority.earlyHelp.start(child, authority.sim.now().plus(authority.dice.hours(2, 72)));
             }
         });
     }

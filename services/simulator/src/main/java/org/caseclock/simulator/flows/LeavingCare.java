@@ -35,6 +35,13 @@ final class LeavingCare {
             } else {
                 pathway.resume(today, lastPathwayPlan, 1);
             }
+            // CL2-CL4: in touch about every two months; about half in education, employment or training
+            leaving.duty(new Recurring(authority, Cadence.of("2M"), Activity.CARE_LEAVER_CONTACT, (when, k) -> {
+                boolean inTouch = authority.dice.chance(0.9);
+                authority.sim.record(child.subject(), when, new EventData.CareLeaverContactRecorded(inTouch,
+                        authority.dice.chance(0.5), authority.dice.chance(inTouch ? 0.92 : 0.6)));
+                return true;
+            })).start(today);
             LocalDate ends = switch (UNTIL.roll(authority.dice)) {
                 case TWENTY_ONE -> child.birthday(21);
                 case TWENTY_FIVE -> child.birthday(25);

@@ -34,6 +34,7 @@ final class LookedAfter {
     private static final int PATHWAY_AFTER_DAYS_IN_CARE = 91;
     private static final int ADULT = 18;
     private static final int YOUNGEST_ADOPTED_RARELY = 8;
+    private static final double ADOPTED = 0.2;
     private static final Odds<String> LEGAL_STATUS = Odds.of("C2", 0.55).or("V2", 0.2).or("C1", 0.12)
             .or("E1", 0.06).or("J2", 0.04).or("L1", 0.03);
     private static final Odds<String> PLACEMENTS = Odds.of("FOSTER", 0.72).or("FOSTER_CONNECTED", 0.1)
@@ -63,13 +64,44 @@ final class LookedAfter {
             Recurring pathway = pathwayPlans(child, care, today);
             LocalDate adult = child.birthday(ADULT);
             LocalDate ends = authority.episodeEnd(child, today, MEAN_CARE_DAYS);
+            if (child.age(today) < YOUNGEST_ADOPTED_RARELY && authority.dice.chance(ADOPTED)) {
+                ends = adoption(child, care, today);
+            }
             boolean toAdulthood = !ends.isBefore(adult);
             authority.sim.at(authority.timing.workingHours(toAdulthood ? adult : ends),
                     () -> cease(child, file, care, toAdulthood, pathway));
         });
     }
 
+    /**
+     * A. A child whose plan is adoption: a placement order some months in, a match some months later
+     * (A2, about 130 days), then the move to the adoptive family (A1, about 14 months from entering
+     * care); the period of care ends with the adoption order months after. Returns that end.
+     */
+    private LocalDate adoption(Child child, Episode care, LocalDate today) {
+        LocalDate order = today.plusDays(120 + (int) authority.dice.exponential(120));
+        LocalDate match = order.plusDays(60 + (int) authority.dice.exponential(70));
+        LocalDate placed = match.plusDays(20 + authority.dice.between(0, 40));
+        whileInCare(care, order, () -> new EventData.PlacementOrderGranted(), child);
+        whileInCare(care, match, () -> new EventData.AdoptionMatched(), child);
+        whileInCare(care, placed, () -> new EventData.PlacementStarted(authority.ids.next(Ids.Kind.PLACEMENT), null, "ADOPTION"), child);
+        return placed.plusDays(90 + authority.dice.between(0, 200));
+    }
+
+    private void whileInCare(Episode care, LocalDate on, java.util.function.Supplier<EventData> event, Child child) {
+        authority.sim.at(authority.timing.workingHours(on), () -> {
+            if (care.isOpen()) {
+                authority.sim.record(child.subject(), event.get());
+            }
+        });
+    }
+
     private void duties(Child child, Episode care, LocalDate today) {
+        // CLA27: immunisations checked about yearly, up to date nine times in ten
+        care.duty(new Recurring(authority, Cadence.of("12M"), Activity.IMMUNISATIONS, (when, k) -> {
+            authority.sim.record(child.subject(), when, new EventData.ImmunisationsRecorded(authority.dice.chance(0.9)));
+            return true;
+        })).start(today);
         care.duty(new Recurring(authority, Cadence.of("20WD", "3M", "6M"),
                 Activity.CLA_REVIEW, authority.acts.record(child.subject(), new EventData.ReviewHeld(ReviewOf.CLA)))).start(today);
         Cadence health = (entry, latest, k, calendar) -> k == 0

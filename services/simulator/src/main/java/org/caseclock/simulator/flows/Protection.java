@@ -87,6 +87,9 @@ final class Protection {
             child.protectionPlanStarted();
             plan.duty(new Recurring(authority, Cadence.of("10WD"), Activity.CP_VISIT,
                     authority.acts.visit(child))).start(today);
+            // CP6: the first core group within 10 working days of the ICPC, then about monthly
+            plan.duty(new Recurring(authority, Cadence.of("10WD", "1M"), Activity.CORE_GROUP,
+                    authority.acts.record(child.subject(), new EventData.CoreGroupHeld()))).start(today);
             plan.duty(new Recurring(authority, Cadence.of("3M", "6M"), Activity.CP_REVIEW, (when, k) -> {
                 authority.sim.record(child.subject(), when, new EventData.ReviewHeld(ReviewOf.CP_PLAN));
                 authority.sim.record(child.subject(), when.plusSeconds(1800), new EventData.PlanUpdated(PlanKind.CP));
