@@ -2,18 +2,20 @@
 // State lives in the URL hash (#scope=team/FAM-1&tab=overdue), so a view can be bookmarked and shared.
 'use strict';
 
-// The catalogue's groups, in the order the authority's scorecards use. The API gives each
-// indicator's code, not its group, so the group follows the code's published prefix.
+// The catalogue's groups (each indicator's `group` in the API), in the order the authority's
+// scorecards use, with the headings they print.
 const GROUPS = [
-  { label: 'Front door', codes: /^FD\d/ },
-  { label: 'Assessment', codes: /^AMT\d/ },
-  { label: 'Children in need and protection', codes: /^(CIN\d|CP\d|N1$|N2$)/ },
-  { label: 'Missing', codes: /^MC\d/ },
-  { label: 'Children in care', codes: /^(CLA\d|N3$)/ },
-  { label: 'Fostering', codes: /^F\d/ },
-  { label: 'Care leavers', codes: /^(CL\d|N4$)/ },
-  { label: 'Quality assurance', codes: /^QA\d/ },
-  { label: 'Workforce', codes: /^W\d/ },
+  { id: 'early-help', label: 'Early help' },
+  { id: 'front-door', label: 'Front door' },
+  { id: 'assessment', label: 'Assessment' },
+  { id: 'cin-cp', label: 'Children in need and protection' },
+  { id: 'missing', label: 'Missing' },
+  { id: 'children-in-care', label: 'Children in care' },
+  { id: 'fostering', label: 'Fostering' },
+  { id: 'adoption', label: 'Adoption' },
+  { id: 'care-leavers', label: 'Care leavers' },
+  { id: 'quality-assurance', label: 'Quality assurance' },
+  { id: 'workforce', label: 'Workforce' },
 ];
 const OTHER_GROUP = 'Other';
 const PACK = 'weekly';
@@ -185,8 +187,8 @@ function sparkline(v) {
 
 // ---------- the scorecard ----------
 
-function groupOf(code) {
-  const g = GROUPS.find((group) => group.codes.test(code));
+function groupOf(v) {
+  const g = GROUPS.find((group) => group.id === v.group);
   return g ? g.label : OTHER_GROUP;
 }
 
@@ -226,7 +228,7 @@ function renderScorecard() {
   const hidden = team && !state.showAll ? all.filter((v) => !Rules.hasPopulation(v) && !v.notAvailable) : [];
   for (const v of all) {
     if (hidden.includes(v)) continue;
-    const g = groupOf(v.code);
+    const g = groupOf(v);
     if (!byGroup.has(g)) byGroup.set(g, []);
     byGroup.get(g).push(v);
   }

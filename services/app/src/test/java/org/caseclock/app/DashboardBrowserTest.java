@@ -16,6 +16,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
@@ -134,6 +135,19 @@ class DashboardBrowserTest {
             }
         }
         assertThat(withoutNumber).as("indicators with no number now or last month").isEmpty();
+        // Each indicator sits under the heading of its catalogue group (the API's `group`), as the seeds print them.
+        @SuppressWarnings("unchecked")
+        Map<String, String> headings = (Map<String, String>) ((JavascriptExecutor) browser).executeScript("""
+                const out = {};
+                for (const r of document.querySelectorAll('#scorecard tr[data-code]')) {
+                  const h = r.closest('table').previousElementSibling;
+                  out[r.dataset.code] = h && h.tagName === 'H2' ? h.textContent : '';
+                }
+                return out;""");
+        assertThat(headings).containsEntry("EH1", "Early help").containsEntry("A1", "Adoption")
+                .containsEntry("CIN4", "Children in need and protection").containsEntry("CL2", "Care leavers")
+                .containsEntry("W3", "Workforce");
+        assertThat(headings).doesNotContainValue("Other");
         assertThat(browser.findElements(By.cssSelector("#scorecard svg.spark"))).hasSizeGreaterThan(codes.size() / 2);
         wait.until(b -> !b.findElements(By.cssSelector("#status.live")).isEmpty());
         screenshot("scorecard.png");

@@ -283,6 +283,8 @@ class QueryApiTest {
         JsonNode cin4 = indicator(r, "CIN4");
         assertThat(cin4.path("name").asText()).isEqualTo("CIN visited within 4 weeks");
         assertThat(cin4.path("kind").asText()).isEqualTo("RECURRING");
+        // and its catalogue section, which the dashboard groups by (not a guess from the code)
+        assertThat(cin4.path("group").asText()).isEqualTo("cin-cp");
         assertThat(cin4.path("value").asDouble()).isCloseTo(41.0 / 46, within(1e-12));
         assertThat(cin4.path("numerator").asLong()).isEqualTo(41);
         assertThat(cin4.path("denominator").asLong()).isEqualTo(46);

@@ -8,6 +8,8 @@ import org.caseclock.catalogue.Indicator;
 /**
  * One indicator in a scope for a month, as the API shows it.
  *
+ * @param group the catalogue's section of the indicator (e.g. {@code early-help}, {@code cin-cp}),
+ *              the seeds' headings the dashboard groups by
  * @param value a fraction for percentages, a plain number for counts (W1: the average caseload;
  *              W3: the most cases one worker holds), days for AVERAGE, per 10,000 children for RATE;
  *              null with no data or a zero denominator
@@ -27,6 +29,7 @@ import org.caseclock.catalogue.Indicator;
 public record IndicatorView(
         String code,
         String name,
+        String group,
         Indicator.Kind kind,
         Double value,
         Long numerator,

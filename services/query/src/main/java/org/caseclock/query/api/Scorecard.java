@@ -112,7 +112,7 @@ public class Scorecard {
         boolean soFar = !indicator.isSnapshot() && month.equals(currentMonth());
         String notAvailable = properties.notAvailable().covers(indicator.code()) ? properties.notAvailable().reason() : null;
         Rag rag = notAvailable != null ? Rag.GREY : Rag.of(indicator, value, denominator, properties.ragMinDenominator());
-        return new IndicatorView(indicator.code(), indicator.name(), indicator.kind(), value,
+        return new IndicatorView(indicator.code(), indicator.name(), indicator.group(), indicator.kind(), value,
                 current == null ? null : current.numerator(), denominator,
                 indicator.target(), indicator.better(), rag, previous, change, asFirstReported, trend,
                 tooFew ? Boolean.TRUE : null, soFar ? Boolean.TRUE : null, notAvailable, indicator.comparators());
