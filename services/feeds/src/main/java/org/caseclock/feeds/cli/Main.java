@@ -12,6 +12,7 @@ import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventJson;
 import org.caseclock.feeds.RunReport;
 import org.caseclock.feeds.SsdFeed;
+import org.caseclock.feeds.delivery.Sender;
 import org.caseclock.simulator.output.EventPoster;
 import org.caseclock.simulator.output.Ndjson;
 
@@ -62,7 +63,7 @@ public final class Main {
             return;
         }
         PrintStream log = System.err;
-        SsdFeed.Sender sender = dryRun ? printer(System.out) : new EventPoster(post, log)::post;
+        Sender sender = dryRun ? printer(System.out) : new EventPoster(post, log)::post;
         SsdFeed feed = new SsdFeed(state, source, Clock.systemUTC());
         do {
             for (RunReport report : feed.runNew(from, sender, dryRun)) {
@@ -83,7 +84,7 @@ public final class Main {
                         report.retractions(), report.notConverted().size(), report.tablesKept().size());
     }
 
-    private static SsdFeed.Sender printer(PrintStream out) {
+    private static Sender printer(PrintStream out) {
         Ndjson ndjson = new Ndjson();
         return (List<CaseEvent> events) -> {
             events.forEach(e -> out.println(ndjson.line(e)));

@@ -1,5 +1,7 @@
 package org.caseclock.feeds.ssd;
 
+import org.caseclock.feeds.delivery.RowProblem;
+
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;

@@ -1,5 +1,7 @@
 package org.caseclock.feeds.ssd;
 
+import org.caseclock.feeds.delivery.RowProblem;
+
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;

@@ -1,5 +1,8 @@
 package org.caseclock.feeds.ssd;
 
+import org.caseclock.feeds.delivery.Produced;
+import org.caseclock.feeds.delivery.RowProblem;
+
 import static org.caseclock.events.EventData.ReviewOf;
 
 import java.time.LocalDate;
