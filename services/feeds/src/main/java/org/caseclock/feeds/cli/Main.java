@@ -9,6 +9,8 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Objects;
+import java.util.stream.Stream;
 import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventJson;
@@ -16,6 +18,7 @@ import org.caseclock.feeds.RunReport;
 import org.caseclock.feeds.SsdFeed;
 import org.caseclock.feeds.cin.CensusDateCheck;
 import org.caseclock.feeds.cin.CinCensusFeed;
+import org.caseclock.feeds.ssda903.Ssda903Feed;
 import org.caseclock.feeds.delivery.Sender;
 import org.caseclock.simulator.output.EventPoster;
 import org.caseclock.simulator.output.Ndjson;
@@ -24,10 +27,11 @@ import org.caseclock.simulator.output.Ndjson;
 public final class Main {
 
     static final String USAGE = """
-            usage: feeds (--from DIR | --cin-census FILE) (--post URL | --dry-run) [options]
+            usage: feeds (--from DIR | --cin-census FILE | --ssda903 DIR) (--post URL | --dry-run) [options]
                    feeds --census-check FILE [--at DATE]
               --from DIR        an SSD extract (a folder of <table>.csv), or a folder of dated extracts (yyyy-MM-dd)
               --cin-census FILE a children in need census (the DfE's XML, 2022-23 to 2025-26)
+              --ssda903 DIR     an SSDA903 return: a folder of its CSV tables (Header, Episodes, Reviews, Missing, OC3)
               --census-check FILE  list the census's open assessments and S47 enquiries over the DfE's
                                 timescales (8670Q, 8675Q) at its census date, or at --at DATE (yyyy-MM-dd)
               --post URL        POST the events to URL, e.g. http://localhost:8080/api/events
@@ -43,6 +47,7 @@ public final class Main {
     public static void main(String[] args) throws IOException, InterruptedException {
         Path from = null;
         Path census = null;
+        Path ssda903 = null;
         Path censusCheck = null;
         LocalDate at = null;
         URI post = null;
@@ -56,6 +61,7 @@ public final class Main {
                 switch (args[i]) {
                     case "--from" -> from = Path.of(args[++i]);
                     case "--cin-census" -> census = Path.of(args[++i]);
+                    case "--ssda903" -> ssda903 = Path.of(args[++i]);
                     case "--census-check" -> censusCheck = Path.of(args[++i]);
                     case "--at" -> at = LocalDate.parse(args[++i]);
                     case "--post" -> post = URI.create(args[++i]);
@@ -71,8 +77,8 @@ public final class Main {
                 printCheck(new CensusDateCheck(WorkingCalendar.englandAndWales()).check(censusCheck, at), System.out);
                 return;
             }
-            if ((from == null) == (census == null) || (post == null) == !dryRun) {
-                throw new IllegalArgumentException("give one of --from or --cin-census, and one of --post or --dry-run");
+            if (Stream.of(from, census, ssda903).filter(Objects::nonNull).count() != 1 || (post == null) == !dryRun) {
+                throw new IllegalArgumentException("give one of --from, --cin-census or --ssda903, and one of --post or --dry-run");
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | DateTimeParseException e) {
             System.err.println(e.getMessage() == null ? "missing value" : e.getMessage());
@@ -85,6 +91,11 @@ public final class Main {
         if (census != null) {
             report(new CinCensusFeed(state, source == null ? CinCensusFeed.FEED : source, Clock.systemUTC())
                     .run(census, sender, dryRun), dryRun, log);
+            return;
+        }
+        if (ssda903 != null) {
+            report(new Ssda903Feed(state, source == null ? Ssda903Feed.FEED : source, Clock.systemUTC())
+                    .run(ssda903, sender, dryRun), dryRun, log);
             return;
         }
         SsdFeed feed = new SsdFeed(state, source == null ? "ssd" : source, Clock.systemUTC());

@@ -179,14 +179,18 @@ public final class EventFeed {
                     next.rows().put(rowKey, now);
                 }
             }
+            String prefix = table.name() + "/";
+            List<String> absent = state.rows().keySet().stream()
+                    .filter(key -> key.startsWith(prefix) && !seen.contains(key.substring(prefix.length()))).toList();
             if (table.goneNotTaken() != null) {
-                report.tablesKept().add(new RunReport.TableIssue(table.name(), table.goneNotTaken()));
+                if (!absent.isEmpty()) {
+                    report.tablesKept().add(new RunReport.TableIssue(table.name(), table.goneNotTaken()));
+                }
                 continue;
             }
-            String prefix = table.name() + "/";
             for (var entry : List.copyOf(state.rows().entrySet())) {
                 String key = entry.getKey();
-                if (key.startsWith(prefix) && !seen.contains(key.substring(prefix.length()))) {
+                if (absent.contains(key)) {
                     for (Sent old : entry.getValue()) {
                         toSend.add(retraction(old, next));
                         retractions++;

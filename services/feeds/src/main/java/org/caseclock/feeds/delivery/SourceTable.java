@@ -10,7 +10,7 @@ import java.util.List;
  * @param rows the rows, one per key (a repeated key is a bad row)
  * @param unusable why no row of it can be used (then every row is reported with it and nothing of
  *        the table changes), or null
- * @param goneNotTaken why a row sent before and absent now is not taken as gone (a row without a
+ * @param goneNotTaken why a row sent before and absent now is not taken as gone, reported when one is (a row without a
  *        readable key may be it; a return covers only part of a child's history), or null: then an
  *        absent row's events are retracted
  */

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -26,8 +27,11 @@ public abstract class Fields {
     public static final LocalTime DATE_ONLY_AT = LocalTime.NOON;
 
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
-    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd[['T'][' ']HH:mm[:ss][.SSS]]");
-    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/uuuu[ HH:mm[:ss]]");
+    // Strict: the default (smart) reading takes 31/02/2024 as 29 February, a date nobody wrote.
+    private static final DateTimeFormatter ISO = DateTimeFormatter.ofPattern("uuuu-MM-dd[['T'][' ']HH:mm[:ss][.SSS]]")
+            .withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter UK = DateTimeFormatter.ofPattern("dd/MM/uuuu[ HH:mm[:ss]]")
+            .withResolverStyle(ResolverStyle.STRICT);
 
     private final List<String> notes = new ArrayList<>();
 
