@@ -1,5 +1,6 @@
 package org.caseclock.feeds;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -9,7 +10,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.caseclock.engine.topology.EngineHarness;
 import org.caseclock.events.CaseEvent;
+import org.caseclock.events.EventJson;
 import org.caseclock.feeds.delivery.Sender;
 
 /** The hand-made statutory returns under src/test/resources/returns, and a sender that keeps what it was given. */
@@ -26,6 +29,15 @@ public final class Returns {
         } catch (URISyntaxException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The real engine (its own test harness) at {@code wallClock}, given {@code events} as ingest would pass them on. */
+    public static EngineHarness engine(String wallClock, List<CaseEvent> events) throws JsonProcessingException {
+        EngineHarness engine = new EngineHarness(wallClock);
+        for (CaseEvent event : events) {
+            engine.sendRaw(event.subject().toString(), EventJson.mapper().writeValueAsString(event));
+        }
+        return engine;
     }
 
     /** Events by type, for assertions. */

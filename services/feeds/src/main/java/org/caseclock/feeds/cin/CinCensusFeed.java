@@ -40,11 +40,9 @@ public final class CinCensusFeed {
             "Section47", "ChildProtectionPlans", "Reviews");
 
     private final EventFeed feed;
-    private final Clock clock;
 
     public CinCensusFeed(Path stateDir, String source, Clock clock) {
         this.feed = new EventFeed(FEED, stateDir, source, clock);
-        this.clock = clock;
     }
 
     public RunReport run(Path file, Sender sender, boolean dryRun) throws IOException, InterruptedException {
@@ -54,20 +52,16 @@ public final class CinCensusFeed {
         CensusXml.Read read = CensusXml.read(file, child -> rowsOf(child, rows, keys));
         String fileName = file.getFileName().toString();
         if (read.referenceDate() == null) {
-            RunReport report = RunReport.start(FEED, fileName, clock.instant(), dryRun);
-            report.tablesKept().add(new RunReport.TableIssue("Header", read.problem() != null ? read.problem()
-                    : "no Header/CollectionDetails/ReferenceDate: the census date is not known, so nothing is loaded"));
-            return report;
+            return feed.nothingLoaded(fileName, dryRun, "Header", read.problem() != null ? read.problem()
+                    : "no Header/CollectionDetails/ReferenceDate: the census date is not known, so nothing is loaded");
         }
         // The reference date first, so that the censuses done sort by year.
         String extract = read.referenceDate() + "_" + fileName;
         FeedState state = feed.state();
         String newest = state.extracts().stream().max(String::compareTo).orElse(null);
         if (newest != null && newest.substring(0, 10).compareTo(extract.substring(0, 10)) > 0) {
-            RunReport report = RunReport.start(FEED, extract, clock.instant(), dryRun);
-            report.tablesKept().add(new RunReport.TableIssue("Header", "the census of " + newest.substring(0, 10)
-                    + " is loaded already: an older census would undo its news, so nothing is loaded"));
-            return report;
+            return feed.nothingLoaded(extract, dryRun, "Header", "the census of " + newest.substring(0, 10)
+                    + " is loaded already: an older census would undo its news, so nothing is loaded");
         }
         List<SourceTable> tables = new ArrayList<>();
         rows.forEach((table, list) -> tables.add(new SourceTable(table, list.size(), list, null, GONE_NOT_TAKEN)));

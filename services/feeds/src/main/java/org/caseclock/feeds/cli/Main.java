@@ -16,6 +16,7 @@ import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventJson;
 import org.caseclock.feeds.RunReport;
 import org.caseclock.feeds.SsdFeed;
+import org.caseclock.feeds.annexa.AnnexAFeed;
 import org.caseclock.feeds.cin.CensusDateCheck;
 import org.caseclock.feeds.cin.CinCensusFeed;
 import org.caseclock.feeds.ssda903.Ssda903Feed;
@@ -27,17 +28,18 @@ import org.caseclock.simulator.output.Ndjson;
 public final class Main {
 
     static final String USAGE = """
-            usage: feeds (--from DIR | --cin-census FILE | --ssda903 DIR) (--post URL | --dry-run) [options]
+            usage: feeds (--from DIR | --cin-census FILE | --ssda903 DIR | --annex-a FILE) (--post URL | --dry-run) [options]
                    feeds --census-check FILE [--at DATE]
               --from DIR        an SSD extract (a folder of <table>.csv), or a folder of dated extracts (yyyy-MM-dd)
               --cin-census FILE a children in need census (the DfE's XML, 2022-23 to 2025-26)
               --ssda903 DIR     an SSDA903 return: a folder of its CSV tables (Header, Episodes, Reviews, Missing, OC3)
+              --annex-a FILE    an Ofsted Annex A workbook (.xlsx, a sheet a list, "List 1" to "List 11")
               --census-check FILE  list the census's open assessments and S47 enquiries over the DfE's
                                 timescales (8670Q, 8675Q) at its census date, or at --at DATE (yyyy-MM-dd)
               --post URL        POST the events to URL, e.g. http://localhost:8080/api/events
               --dry-run         print the events that would be sent (NDJSON) and the report; keep nothing
               --state DIR       what was sent per row, and the run reports (default ./data/feeds)
-              --source NAME     the events' source (default the feed's name: ssd, cin-census)
+              --source NAME     the events' source (default the feed's name: ssd, cin-census, ssda903, annex-a)
               --watch           keep running: pick up each new dated folder under --from
               --every DURATION  with --watch, how often to look (ISO-8601, default PT1H)
             """;
@@ -48,6 +50,7 @@ public final class Main {
         Path from = null;
         Path census = null;
         Path ssda903 = null;
+        Path annexA = null;
         Path censusCheck = null;
         LocalDate at = null;
         URI post = null;
@@ -62,6 +65,7 @@ public final class Main {
                     case "--from" -> from = Path.of(args[++i]);
                     case "--cin-census" -> census = Path.of(args[++i]);
                     case "--ssda903" -> ssda903 = Path.of(args[++i]);
+                    case "--annex-a" -> annexA = Path.of(args[++i]);
                     case "--census-check" -> censusCheck = Path.of(args[++i]);
                     case "--at" -> at = LocalDate.parse(args[++i]);
                     case "--post" -> post = URI.create(args[++i]);
@@ -77,8 +81,8 @@ public final class Main {
                 printCheck(new CensusDateCheck(WorkingCalendar.englandAndWales()).check(censusCheck, at), System.out);
                 return;
             }
-            if (Stream.of(from, census, ssda903).filter(Objects::nonNull).count() != 1 || (post == null) == !dryRun) {
-                throw new IllegalArgumentException("give one of --from, --cin-census or --ssda903, and one of --post or --dry-run");
+            if (Stream.of(from, census, ssda903, annexA).filter(Objects::nonNull).count() != 1 || (post == null) == !dryRun) {
+                throw new IllegalArgumentException("give one of --from, --cin-census, --ssda903 or --annex-a, and one of --post or --dry-run");
             }
         } catch (IllegalArgumentException | ArrayIndexOutOfBoundsException | DateTimeParseException e) {
             System.err.println(e.getMessage() == null ? "missing value" : e.getMessage());
@@ -91,6 +95,11 @@ public final class Main {
         if (census != null) {
             report(new CinCensusFeed(state, source == null ? CinCensusFeed.FEED : source, Clock.systemUTC())
                     .run(census, sender, dryRun), dryRun, log);
+            return;
+        }
+        if (annexA != null) {
+            report(new AnnexAFeed(state, source == null ? AnnexAFeed.FEED : source, Clock.systemUTC())
+                    .run(annexA, sender, dryRun), dryRun, log);
             return;
         }
         if (ssda903 != null) {

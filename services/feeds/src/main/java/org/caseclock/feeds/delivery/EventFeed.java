@@ -82,6 +82,13 @@ public final class EventFeed {
         return FeedState.load(stateFile());
     }
 
+    /** The report of a run that loads nothing (a file of the wrong kind, an older return), saying why; nothing is kept. */
+    public RunReport nothingLoaded(String extract, boolean dryRun, String table, String why) {
+        RunReport report = RunReport.start(feed, extract, clock.instant(), dryRun);
+        report.tablesKept().add(new RunReport.TableIssue(table, why));
+        return report;
+    }
+
     /** Plans {@code tables} against the kept state, sends the difference, and only then keeps the new state and the report. */
     public RunReport run(String extract, List<SourceTable> tables, Sender sender, boolean dryRun)
             throws IOException, InterruptedException {

@@ -12,7 +12,6 @@ import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.engine.rules.Status;
 import org.caseclock.engine.topology.EngineHarness;
 import org.caseclock.events.CaseEvent;
-import org.caseclock.events.EventJson;
 import org.caseclock.feeds.Returns;
 import org.caseclock.feeds.cin.CensusDateCheck.Finding;
 import org.junit.jupiter.api.Test;
@@ -78,10 +77,7 @@ class CensusDateCheckTest {
         Returns.Kept sent = new Returns.Kept();
         new CinCensusFeed(state, "cin-census", Returns.CLOCK).run(Returns.file("cin-census-2023-24.xml"), sent, false);
         Set<String> overdue;
-        try (EngineHarness engine = new EngineHarness("2024-03-31T22:59:00Z")) {
-            for (CaseEvent event : sent.events) {
-                engine.sendRaw(event.subject().toString(), EventJson.mapper().writeValueAsString(event));
-            }
+        try (EngineHarness engine = Returns.engine("2024-03-31T22:59:00Z", sent.events)) {
             assertThat(engine.deadLetters()).isEmpty();
             overdue = engine.allItems().values().stream()
                     .filter(i -> i.code().equals("AMT2") && i.status() == Status.OVERDUE)

@@ -10,7 +10,6 @@ import java.util.Map;
 import org.caseclock.engine.topology.EngineHarness;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventData;
-import org.caseclock.events.EventJson;
 import org.caseclock.events.EventType;
 import org.caseclock.feeds.Returns;
 import org.caseclock.feeds.RunReport;
@@ -86,10 +85,7 @@ class Ssda903FeedTest {
         // Given the return's events through the engine, as at Wed 10 Apr 2024
         Returns.Kept sent = new Returns.Kept();
         new Ssda903Feed(state, "ssda903", Returns.CLOCK).run(Returns.file("ssda903-2023-24"), sent, false);
-        try (EngineHarness engine = new EngineHarness("2024-04-10T11:00:00Z")) {
-            for (CaseEvent event : sent.events) {
-                engine.sendRaw(event.subject().toString(), EventJson.mapper().writeValueAsString(event));
-            }
+        try (EngineHarness engine = Returns.engine("2024-04-10T11:00:00Z", sent.events)) {
             // Then C203's first review is due Mon 18 Mar + 20 WD: 19-22, 25-28 Mar (8), 2-5 Apr (12), 8-12 (17), 15-17 = Wed 17 Apr
             assertThat(engine.deadLetters()).isEmpty();
             assertThat(engine.item("child/C203", "CLA11").due()).isEqualTo(LocalDate.of(2024, 4, 17));
