@@ -25,6 +25,15 @@ class SsdNotAvailableTest {
     }
 
     @Test
+    void data_loaded_only_from_the_cin_census_marks_the_codes_of_cin_census_not_computable_csv() {
+        // Given --caseclock.feeds.loaded-only-from=cin-census
+        MockEnvironment env = processed(new MockEnvironment().withProperty("caseclock.feeds.loaded-only-from", "cin-census"));
+        // Then the census's list (no visits: CIN4; no contacts: FD1) with its own reason
+        assertThat(env.getProperty("caseclock.query.not-available.codes")).startsWith("FD1,").contains("CIN4").doesNotContain("AMT2");
+        assertThat(env.getProperty("caseclock.query.not-available.reason")).isEqualTo("not available from the CIN census");
+    }
+
+    @Test
     void the_simulator_or_an_explicit_list_is_left_alone() {
         // Given no sample feed; or the sample with codes set by hand
         MockEnvironment simulator = processed(new MockEnvironment());

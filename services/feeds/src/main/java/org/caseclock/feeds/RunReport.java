@@ -17,24 +17,26 @@ import java.util.TreeMap;
  * @param notConverted rows that produced nothing this run, with the reason; their earlier events stand
  * @param notes rows converted after reading a value other than as written (an id trimmed or upper-cased)
  * @param tablesKept tables none of whose rows could be used, with the reason; their earlier events stand
+ * @param sentByOtherFeeds events not sent because another feed had sent the same activity, by that feed
  */
 public record RunReport(String feed, String extract, Instant ranAt, boolean dryRun,
         Map<String, Integer> rowsRead, Map<String, Integer> sent, int unchanged, int retractions,
-        List<RowIssue> notConverted, List<RowIssue> notes, List<TableIssue> tablesKept) {
+        List<RowIssue> notConverted, List<RowIssue> notes, List<TableIssue> tablesKept,
+        Map<String, Integer> sentByOtherFeeds) {
 
     /** @param row the row's key as read, or {@code line N} where the key itself could not be read */
     public record RowIssue(String table, String row, String reason) {}
 
     public record TableIssue(String table, String reason) {}
 
-    static RunReport start(String feed, String extract, Instant ranAt, boolean dryRun) {
+    public static RunReport start(String feed, String extract, Instant ranAt, boolean dryRun) {
         return new RunReport(feed, extract, ranAt, dryRun, new TreeMap<>(), new TreeMap<>(), 0, 0,
-                new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+                new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new TreeMap<>());
     }
 
-    RunReport counted(int unchanged, int retractions) {
+    public RunReport counted(int unchanged, int retractions) {
         return new RunReport(feed, extract, ranAt, dryRun, rowsRead, sent, unchanged, retractions,
-                notConverted, notes, tablesKept);
+                notConverted, notes, tablesKept, sentByOtherFeeds);
     }
 
     public int sentTotal() {

@@ -8,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.caseclock.events.CaseEvent;
+import org.caseclock.feeds.delivery.Sender;
 
 /** The sample SSD extract shipped in the module, and a sender that keeps what it was given. */
 final class SampleExtract {
@@ -31,7 +32,7 @@ final class SampleExtract {
     }
 
     /** Keeps every event it is given, in order; rejects nothing. */
-    static final class Kept implements SsdFeed.Sender {
+    static final class Kept implements Sender {
         final List<CaseEvent> events = new ArrayList<>();
 
         @Override

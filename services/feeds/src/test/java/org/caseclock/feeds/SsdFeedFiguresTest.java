@@ -2,13 +2,13 @@ package org.caseclock.feeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import org.caseclock.engine.rules.Status;
 import org.caseclock.engine.topology.EngineHarness;
 import org.caseclock.events.CaseEvent;
+import org.caseclock.events.EventJson;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,7 +33,7 @@ class SsdFeedFiguresTest {
         feed.runNew(SampleExtract.folder(), sent, false);
         engine = new EngineHarness(SampleExtract.NOW.toString());
         for (CaseEvent event : sent.events) {
-            engine.sendRaw(event.subject().toString(), new String(feed.json(event), StandardCharsets.UTF_8));
+            engine.sendRaw(event.subject().toString(), EventJson.mapper().writeValueAsString(event));
         }
         assertThat(engine.deadLetters()).isEmpty();
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.caseclock.feeds.delivery.RowProblem;
 
 /** One day's SSD extract: a folder with a CSV file per table, read table by table. */
 public final class Extract {

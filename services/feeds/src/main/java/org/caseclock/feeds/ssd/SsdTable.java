@@ -10,6 +10,9 @@ import java.util.Locale;
 import java.util.Set;
 import org.caseclock.events.EventData;
 import org.caseclock.events.Subject;
+import org.caseclock.feeds.delivery.Produced;
+import org.caseclock.feeds.delivery.RowProblem;
+import org.caseclock.feeds.reading.Fields;
 
 /**
  * The SSD tables the feed reads (data-to-insight/ssd-data-model, data/objects/*.yml), each with its
@@ -30,7 +33,7 @@ public enum SsdTable {
                 throw new RowProblem("pers_dob is blank");
             }
             // Dated at birth: the birth date is known for every later date an age rule looks at.
-            return List.of(event(row, "pers_person_id", birth.atTime(Row.DATE_ONLY_AT).atZone(Row.LONDON).toOffsetDateTime(),
+            return List.of(event(row, "pers_person_id", Fields.atNoon(birth),
                     new EventData.ChildRegistered(birth)));
         }
     },
@@ -239,7 +242,7 @@ public enum SsdTable {
             LocalDate eighteen = birth.plusYears(18);
             // The SSD has no start date for leaving care; a care leaver is one from 18 (a relevant child of 16-17 is still looked after).
             if (!eighteen.isAfter(lookups.extractDate())) {
-                events.add(new Produced(Subject.child(child), eighteen.atTime(Row.DATE_ONLY_AT).atZone(Row.LONDON).toOffsetDateTime(),
+                events.add(new Produced(Subject.child(child), Fields.atNoon(eighteen),
                         new EventData.LeavingCareStarted()));
             }
             OffsetDateTime reviewed = row.optionalWhen("clea_pathway_plan_review_date");

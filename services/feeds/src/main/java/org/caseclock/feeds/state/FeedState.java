@@ -26,8 +26,14 @@ public record FeedState(List<String> extracts, Map<String, List<Sent>> rows, Set
 
     private static final ObjectMapper MAPPER = EventJson.mapper();
 
-    /** One event sent for a row. */
-    public record Sent(String id, String subject) {}
+    /**
+     * One event sent for a row.
+     *
+     * @param activity what the event is ({@link org.caseclock.feeds.delivery.Activity}), so that another
+     *        source's same activity is not sent again; null in states written before it was kept
+     * @param entity the record it names (assessmentId, planId...), for that source's later events of it
+     */
+    public record Sent(String id, String subject, String activity, String entity) {}
 
     public static FeedState empty() {
         return new FeedState(new ArrayList<>(), new TreeMap<>(), new TreeSet<>());

@@ -1,4 +1,4 @@
-package org.caseclock.feeds.ssd;
+package org.caseclock.feeds.delivery;
 
 import java.time.OffsetDateTime;
 import org.caseclock.events.EventData;

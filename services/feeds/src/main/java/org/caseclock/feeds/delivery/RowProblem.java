@@ -1,4 +1,4 @@
-package org.caseclock.feeds.ssd;
+package org.caseclock.feeds.delivery;
 
 /** Why one row of an extract was not converted: told per row, and the rest of the extract goes in. */
 public final class RowProblem extends Exception {
