@@ -47,4 +47,25 @@ class CensusThenSsdTest {
         // Then nothing is sent
         assertThat(sent.takeAll()).isEmpty();
     }
+
+    @Test
+    void theOtherOrder_anSsdExtractThenTheCensus_sendsNothingTwiceAndRetractsNothingTheSsdSent() throws Exception {
+        // Given the SSD extract fed first: C103's birth, referral of 8 Jan, assessment of 25 Jan and its completion
+        Returns.Kept sent = new Returns.Kept();
+        new SsdFeed(state, "ssd", Returns.CLOCK).run(Returns.file("ssd-after-census"), sent, false);
+        List<CaseEvent> ssd = sent.takeAll();
+        assertThat(ssd).extracting(CaseEvent::type).contains(EventType.AssessmentStarted, EventType.AssessmentCompleted);
+
+        // When the 2023-24 census, holding the same three records of C103 (the assessment still open), is loaded
+        RunReport report = new CinCensusFeed(state, "cin-census", Returns.CLOCK).run(Returns.file("cin-census-2023-24.xml"), sent, false);
+        List<CaseEvent> census = sent.takeAll();
+
+        // Then none of C103's three is sent again, and the census, which never sent the completion, retracts nothing
+        assertThat(report.sentByOtherFeeds()).containsExactlyEntriesOf(Map.of("ssd", 3));
+        assertThat(census).filteredOn(e -> e.subject().toString().equals("child/C103"))
+                .extracting(CaseEvent::type).doesNotContain(EventType.ChildRegistered, EventType.ReferralReceived,
+                        EventType.AssessmentStarted);
+        assertThat(census).extracting(CaseEvent::type).doesNotContain(EventType.EventRetracted);
+        assertThat(report.retractions()).isZero();
+    }
 }
