@@ -92,3 +92,19 @@ test('the overdue view exports as CSV, quoted where needed, named for its scope 
     + 'child/A,MC6,"Return home interviews, within 72 hours",W1,OVERDUE,2,2026-12-05,2026-12-05T09:00:00Z,,FAM-1\r\n');
   assert.equal(R.csvName('overdue', 'team/FAM-1', TODAY), 'overdue-team-FAM-1-2026-12-07.csv');
 });
+
+test('an AVERAGE is days and a RATE is per 10,000 children: numbers, never percentages', () => {
+  // Given A1's mean of 426.4 days, R1's 312.25 per 10,000 and CIN4's 0.886 (a percentage)
+  const a1 = { kind: 'AVERAGE', value: 426.4, previous: 430 };
+  const r1 = { kind: 'RATE', value: 312.25, previous: 312.25 };
+  const cin4 = { kind: 'RECURRING', value: 0.886, previous: 0.86 };
+  // When shown
+  // Then the numbers keep one place and the percentage is whole
+  assert.equal(R.shown(a1, a1.value), 426.4);
+  assert.equal(R.shown(r1, r1.value), 312.3);
+  assert.equal(R.shown(cin4, cin4.value), 89);
+  // and a change in days is said without "pp"
+  assert.equal(R.change(Object.assign({ better: 'lower' }, a1)).text, 'Down 3.6');
+  assert.equal(R.change(Object.assign({ better: 'lower' }, a1)).sense, 'better');
+  assert.equal(R.isCount(r1), true);
+});

@@ -106,13 +106,14 @@ function scopeLabel(scope) {
 
 // ---------- numbers as a scorecard shows them ----------
 
-const isCount = (v) => v.kind === 'COUNT';
+const isCount = Rules.isCount;
 
 const shown = Rules.shown;
 
 function fmt(v, x) {
   const s = shown(v, x);
   if (s == null) return '–';
+  if (v.kind === 'AVERAGE') return s.toLocaleString('en-GB') + ' days';
   return isCount(v) ? s.toLocaleString('en-GB') : s + '%';
 }
 
@@ -133,6 +134,8 @@ function changeCell(v) {
 function fraction(v) {
   if (v.numerator == null || !v.denominator) return '';
   if (v.code === 'W1') return v.numerator.toLocaleString('en-GB') + ' cases, ' + (v.denominator || 0).toLocaleString('en-GB') + ' workers';
+  if (v.kind === 'AVERAGE') return 'mean of ' + v.denominator.toLocaleString('en-GB');
+  if (v.kind === 'RATE') return v.numerator.toLocaleString('en-GB') + ' children';
   if (isCount(v)) return '';
   return v.numerator.toLocaleString('en-GB') + ' of ' + (v.denominator || 0).toLocaleString('en-GB');
 }
@@ -247,15 +250,28 @@ function renderScorecard() {
   $('#scorecard').replaceChildren(...(out.length ? out : [el('p', { class: 'empty' }, 'No indicators.')]));
 }
 
+// The seeds' three headings, each indicator a plain sentence from the API (API.md, /api/overview).
+const OVERVIEW_HEADINGS = [['goingWell', 'Going well'], ['onesToWatch', 'Ones to watch'], ['toDoBetter', 'Things to do better']];
+
+function renderOverview(o) {
+  $('#overview').replaceChildren(...OVERVIEW_HEADINGS.map(([key, title]) =>
+    el('section', { class: 'overview-' + key, 'data-heading': key },
+      el('h2', {}, title),
+      o[key].length ? el('ul', {}, o[key].map((e) => el('li', { 'data-code': e.code }, ragPill(e.rag, e), ' ', e.sentence)))
+        : el('p', { class: 'empty' }, 'None.'))));
+}
+
 async function loadScorecard() {
   const scope = state.scope;
   const now = await getJson('/api/indicators?' + q(scope));
+  const overview = getJson('/api/overview?' + q(scope));
   // One call per code for its 13-month trend; the browser runs a few at a time.
   const details = await Promise.all(now.indicators.map((v) =>
     getJson('/api/indicators/' + encodeURIComponent(v.code) + '?' + q(scope) + '&months=13').catch(() => v)));
   if (scope !== state.scope) return;
   state.views = new Map(details.map((v) => [v.code, v]));
   renderScorecard();
+  renderOverview(await overview);
 }
 
 // A value changed: the current figures again in one call, each trend's last point with them.
@@ -263,6 +279,7 @@ async function refreshScorecard() {
   const scope = state.scope;
   const now = await getJson('/api/indicators?' + q(scope));
   if (scope !== state.scope) return;
+  getJson('/api/overview?' + q(scope)).then((o) => { if (scope === state.scope) renderOverview(o); }).catch(() => {});
   for (const fresh of now.indicators) {
     const old = state.views.get(fresh.code);
     const trend = old && old.trend ? old.trend.slice() : [];

@@ -77,9 +77,10 @@
 
   // ---------- figures ----------
 
-  const isCount = (v) => v.kind === 'COUNT';
+  // A number, not a percentage: counts, AVERAGE's days and RATE's per 10,000 children (v1.1).
+  const isCount = (v) => v.kind === 'COUNT' || v.kind === 'AVERAGE' || v.kind === 'RATE';
 
-  // Percentages as whole percentages; counts whole, except an average (W1) to one place.
+  // Percentages as whole percentages; numbers whole, except a mean or rate (W1, AVERAGE, RATE) to one place.
   function shown(v, x) {
     if (x == null) return null;
     if (!isCount(v)) return Math.round(x * 100);
@@ -132,5 +133,5 @@
     return what + '-' + scope.replace(/\//g, '-') + '-' + date + '.csv';
   }
 
-  return { LONG_OVERDUE_DAYS, itemsCsv, csvName, dateLabel, instantLabel, isLongOverdue, partition, filterItems, groupByChild, workers, shown, change, hasPopulation };
+  return { LONG_OVERDUE_DAYS, isCount, itemsCsv, csvName, dateLabel, instantLabel, isLongOverdue, partition, filterItems, groupByChild, workers, shown, change, hasPopulation };
 });

@@ -70,7 +70,8 @@ class DashboardBrowserTest {
     static final Duration BACKFILL_TIMEOUT = Duration.ofMinutes(12);
     static final Duration UI_TIMEOUT = Duration.ofSeconds(60);
     static final Duration SCRIPT_TIMEOUT = Duration.ofSeconds(60);
-    static final Pattern NUMBER = Pattern.compile("-?[\\d,]+(\\.\\d+)?%?");
+    /** A figure as the scorecard shows it: a percentage, a number, or (AVERAGE) a number of days. */
+    static final Pattern NUMBER = Pattern.compile("-?[\\d,]+(\\.\\d+)?(%| days)?");
     static final List<String> VISIT_CODES = List.of("CIN4", "CP13", "CLA10");
     static final ObjectMapper JSON = new ObjectMapper();
 
@@ -135,6 +136,15 @@ class DashboardBrowserTest {
             }
         }
         assertThat(withoutNumber).as("indicators with no number now or last month").isEmpty();
+        // AVERAGE is days and RATE per 10,000 children: never shown as a percentage
+        assertThat(rows).filteredOn(r -> List.of("A1", "A2", "R1", "R2", "R3").contains(r.get(0)))
+                .allSatisfy(r -> assertThat(r.get(1) + " " + r.get(2)).as(r.get(0)).doesNotContain("%"));
+        // The overview in the seeds' three headings, each entry one plain sentence with its target
+        wait.until(b -> b.findElements(By.cssSelector("#overview section[data-heading]")).size() == 3);
+        assertThat(browser.findElements(By.cssSelector("#overview h2")).stream().map(e -> e.getText()))
+                .containsExactly("Going well", "Ones to watch", "Things to do better");
+        assertThat(browser.findElements(By.cssSelector("#overview li"))).isNotEmpty()
+                .allSatisfy(li -> assertThat(li.getText()).contains(": ").contains("target"));
         // Each indicator sits under the heading of its catalogue group (the API's `group`), as the seeds print them.
         @SuppressWarnings("unchecked")
         Map<String, String> headings = (Map<String, String>) ((JavascriptExecutor) browser).executeScript("""
