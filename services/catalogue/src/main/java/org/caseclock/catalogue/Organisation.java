@@ -7,8 +7,12 @@ import java.util.Map;
  * Teams roll up to services, and everything to the authority ({@code LA}). A team missing from
  * the configuration still counts for itself and the LA, under service {@code UNASSIGNED}, so an
  * allocation to a new team is never lost while the configuration catches up.
+ *
+ * @param childPopulations the child population (aged 0-17) of a scope, keyed by the scope as written
+ *        ({@code LA}, {@code service/FAM}, {@code team/FAM-1}): the denominator of the RATE indicators
+ *        (per 10,000 children); a scope without one has no RATE value
  */
-public record Organisation(Map<String, String> serviceOfTeam) {
+public record Organisation(Map<String, String> serviceOfTeam, Map<String, Long> childPopulations) {
 
     public static final String LA = "LA";
     public static final String UNALLOCATED = "UNALLOCATED";
@@ -16,6 +20,16 @@ public record Organisation(Map<String, String> serviceOfTeam) {
 
     public Organisation {
         serviceOfTeam = Map.copyOf(serviceOfTeam);
+        childPopulations = childPopulations == null ? Map.of() : Map.copyOf(childPopulations);
+    }
+
+    public Organisation(Map<String, String> serviceOfTeam) {
+        this(serviceOfTeam, Map.of());
+    }
+
+    /** The scope's configured child population, or null. */
+    public Long childPopulation(String scope) {
+        return childPopulations.get(scope);
     }
 
     public String serviceOf(String team) {

@@ -1,6 +1,5 @@
 package org.caseclock.alerts.config;
 
-import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,11 +10,9 @@ import org.caseclock.alerts.delivery.EmailChannel;
 import org.caseclock.alerts.delivery.Escalator;
 import org.caseclock.alerts.delivery.LogChannel;
 import org.caseclock.alerts.delivery.WebhookChannel;
-import org.caseclock.catalogue.Catalogue;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
@@ -24,27 +21,21 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import tools.jackson.databind.json.JsonMapper;
 
-/** Which channels are on, the clock, the catalogue, and the two schedules. */
+/** Which channels are on, the clock, and the two schedules. */
 @Configuration(proxyBeanMethods = false)
 public class AlertsConfig {
 
     private static final Logger log = LoggerFactory.getLogger(AlertsConfig.class);
 
     /**
-     * A bean so tests can move time on for the escalation check without waiting days. A fallback,
-     * as is the catalogue: in the all-in-one app the query service's (the same) are the ones used.
+     * A bean so tests can move time on for the escalation check without waiting days. A fallback:
+     * in the all-in-one app the query service's (the same) is the one used. The catalogue, for
+     * indicator names in messages, is the catalogue module's one bean.
      */
     @Bean
     @Fallback
     Clock alertsClock() {
         return Clock.systemUTC();
-    }
-
-    /** For indicator names in messages; the same overrides file as the engine and the query service. */
-    @Bean
-    @Fallback
-    Catalogue alertsCatalogue(@Value("${caseclock.catalogue.overrides:#{null}}") Path overrides) {
-        return Catalogue.load(overrides);
     }
 
     /**

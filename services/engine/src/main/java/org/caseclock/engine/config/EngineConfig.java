@@ -11,7 +11,6 @@ import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.Organisation;
 import org.caseclock.catalogue.time.WorkingCalendar;
-import org.caseclock.engine.config.EngineProperties.OrganisationProperties;
 import org.caseclock.engine.topology.EngineSettings;
 import org.caseclock.engine.topology.EngineTopics;
 import org.caseclock.engine.topology.EngineTopology;
@@ -34,9 +33,8 @@ public class EngineConfig {
     private static final Logger log = LoggerFactory.getLogger(EngineConfig.class);
 
     @Bean
-    EngineSettings engineSettings(EngineProperties props, OrganisationProperties org) {
-        Catalogue catalogue = Catalogue.load(props.catalogueOverrides());
-        return new EngineSettings(catalogue, new Organisation(org.teams()), new WorkingCalendar(props.bankHolidays()),
+    EngineSettings engineSettings(EngineProperties props, Catalogue catalogue, Organisation organisation) {
+        return new EngineSettings(catalogue, organisation, new WorkingCalendar(props.bankHolidays()),
                 props.punctuationInterval(), props.retainedMonths(), EngineSettings.alertingOf(catalogue, props.alerting()),
                 props.alertHorizon(), new EngineSettings.Load(props.coalesceWhenBehind(), props.coalesceDelay(), props.punctuationBudget()));
     }

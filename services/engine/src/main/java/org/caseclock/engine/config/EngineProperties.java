@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -12,8 +11,8 @@ import org.springframework.util.unit.DataSize;
 
 /**
  * What an authority configures for the engine, under {@code caseclock.engine}. Timescales,
- * targets and tolerances are in the catalogue overrides file; teams and services under
- * {@code caseclock.organisation}.
+ * targets and tolerances are in the catalogue overrides file ({@code caseclock.catalogue.overrides}); teams
+ * and services under {@code caseclock.organisation}: both bound once, by the catalogue module.
  *
  * @param punctuationInterval how often the due index is read (an item shows overdue within this of its deadline)
  * @param retainedMonths months of values kept per counter (13 for a trend, plus the year before)
@@ -21,7 +20,6 @@ import org.springframework.util.unit.DataSize;
  * @param alertHorizon an item already overdue for longer than this when the engine first sees it overdue
  *        (old history loaded now) is OVERDUE in every figure and list but raises no alert
  * @param bankHolidays days an authority adds to the England and Wales bank holidays
- * @param catalogueOverrides YAML file of per-code overrides ({@code CIN4: {intervals: [20D]}})
  * @param stateDir where Kafka Streams keeps its RocksDB stores
  * @param streamThreads stream threads in this instance
  * @param applicationId the Kafka Streams application id (consumer group and internal topic prefix)
@@ -39,7 +37,6 @@ public record EngineProperties(
         @DefaultValue Set<String> alerting,
         @DefaultValue("7d") Duration alertHorizon,
         @DefaultValue List<LocalDate> bankHolidays,
-        Path catalogueOverrides,
         @DefaultValue("./data/engine-state") Path stateDir,
         @DefaultValue("1") int streamThreads,
         @DefaultValue("caseclock-engine") String applicationId,
@@ -47,8 +44,4 @@ public record EngineProperties(
         @DefaultValue("30s") Duration coalesceDelay,
         @DefaultValue("800ms") Duration punctuationBudget,
         @DefaultValue("64MB") DataSize stateCache) {
-
-    /** Teams and the services they roll up to: {@code caseclock.organisation.teams.T1=FAM}. */
-    @ConfigurationProperties("caseclock.organisation")
-    public record OrganisationProperties(@DefaultValue Map<String, String> teams) {}
 }

@@ -4,7 +4,7 @@ import com.mongodb.client.model.Filters;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import org.caseclock.query.config.OrganisationProperties;
+import org.caseclock.catalogue.Organisation;
 import org.caseclock.query.store.ItemStore;
 import org.caseclock.query.store.Scope;
 import org.caseclock.query.store.ValueStore;
@@ -22,8 +22,8 @@ class KnownScopes {
     private final Map<String, String> teams;
     private final MongoTemplate mongo;
 
-    KnownScopes(OrganisationProperties organisation, MongoTemplate mongo) {
-        this.teams = organisation.teams();
+    KnownScopes(Organisation organisation, MongoTemplate mongo) {
+        this.teams = organisation.serviceOfTeam();
         this.mongo = mongo;
     }
 

@@ -12,9 +12,9 @@ import java.util.Objects;
 import java.util.Optional;
 import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.Indicator;
+import org.caseclock.catalogue.Organisation;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.query.api.IndicatorView.TrendPoint;
-import org.caseclock.query.config.OrganisationProperties;
 import org.caseclock.query.config.QueryProperties;
 import org.caseclock.query.store.Scope;
 import org.caseclock.query.store.StoredValue;
@@ -33,10 +33,10 @@ public class Scorecard {
     private final ValueStore values;
     private final Clock clock;
     private final QueryProperties properties;
-    private final OrganisationProperties organisation;
+    private final Organisation organisation;
 
     Scorecard(Catalogue catalogue, ValueStore values, Clock clock, QueryProperties properties,
-              OrganisationProperties organisation) {
+              Organisation organisation) {
         this.catalogue = catalogue;
         this.values = values;
         this.clock = clock;
