@@ -42,9 +42,10 @@ import org.caseclock.alerts.delivery.Signature;
 import org.caseclock.alerts.kafka.AlertsKafkaConfig;
 import org.caseclock.alerts.kafka.AlertsListener;
 import org.caseclock.alerts.store.Delivery;
-import org.caseclock.alerts.store.Notice;
 import org.caseclock.alerts.store.Outbox;
 import org.caseclock.events.Topics;
+import org.caseclock.events.out.AlertDelivery.Notice;
+import org.caseclock.events.out.AlertDelivery.State;
 import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.local.LocalMongoServer;
 import org.junit.jupiter.api.AfterAll;
@@ -54,13 +55,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.micrometer.metrics.test.autoconfigure.AutoConfigureMetrics;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.resttestclient.TestRestTemplate;
 import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureTestRestTemplate;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
-import org.springframework.cloud.stream.binding.BindingsLifecycleController;
 import org.springframework.kafka.support.KafkaHeaders;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -206,10 +207,10 @@ class AlertDeliveryTest {
         assertThat(WEBHOOK.requests(alertId)).hasSize(2);
         assertThat(outbox.ofAlert(alertId)).extracting(Delivery::id, Delivery::state, Delivery::attempts)
                 .containsExactlyInAnyOrder(
-                        tuple(alertId + "|OPEN|webhook", Delivery.State.DELIVERED, 1),
-                        tuple(alertId + "|OPEN|email", Delivery.State.DELIVERED, 1),
-                        tuple(alertId + "|RESOLVED|webhook", Delivery.State.DELIVERED, 1),
-                        tuple(alertId + "|RESOLVED|email", Delivery.State.DELIVERED, 1));
+                        tuple(alertId + "|OPEN|webhook", State.DELIVERED, 1),
+                        tuple(alertId + "|OPEN|email", State.DELIVERED, 1),
+                        tuple(alertId + "|RESOLVED|webhook", State.DELIVERED, 1),
+                        tuple(alertId + "|RESOLVED|email", State.DELIVERED, 1));
     }
 
     @Test
@@ -247,7 +248,7 @@ class AlertDeliveryTest {
         assertThat(mailsTo("t2-manager@caseclock.test")).hasSize(2);
         assertThat(WEBHOOK.requests(alertId)).hasSize(2);
         assertThat(outbox.ofAlert(alertId)).hasSize(4).allSatisfy(d -> {
-            assertThat(d.state()).isEqualTo(Delivery.State.DELIVERED);
+            assertThat(d.state()).isEqualTo(State.DELIVERED);
             assertThat(d.attempts()).isEqualTo(1);
         });
     }
@@ -270,7 +271,7 @@ class AlertDeliveryTest {
         assertThat(posts).extracting(WebhookReceiver.Request::deliveryId).containsOnly(posts.get(0).deliveryId());
         assertThat(posts).allSatisfy(p -> assertThat(p.signature()).isEqualTo(Signature.of(SECRET, p.body())));
         Delivery logged = outbox.find(alertId + "|OPEN|webhook").orElseThrow();
-        assertThat(logged.state()).isEqualTo(Delivery.State.DELIVERED);
+        assertThat(logged.state()).isEqualTo(State.DELIVERED);
         assertThat(logged.attempts()).isEqualTo(3);
         assertThat(logged.lastError()).isEqualTo("IOException: HTTP 500");
         assertThat(logged.deliveredAt()).isNotNull().isAfterOrEqualTo(logged.lastAttemptAt());
@@ -339,7 +340,7 @@ class AlertDeliveryTest {
         assertThat(mailsTo("t4-manager@caseclock.test")).hasSize(1);
         assertThat(WEBHOOK.requests(alertId)).hasSize(1);
         assertThat(outbox.find(alertId + "|" + Notice.ESCALATION + "|email").orElseThrow().state())
-                .isEqualTo(Delivery.State.DELIVERED);
+                .isEqualTo(State.DELIVERED);
         String metrics = http.getForObject("/actuator/prometheus", String.class);
         assertThat(metrics).containsPattern("caseclock_alerts_escalations_total\\{[^}]*} [1-9]");
     }

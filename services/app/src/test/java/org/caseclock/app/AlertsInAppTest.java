@@ -14,6 +14,7 @@ import java.util.UUID;
 import java.util.function.Predicate;
 import org.caseclock.alerts.delivery.LogChannel;
 import org.caseclock.alerts.store.Delivery;
+import org.caseclock.events.out.AlertDelivery;
 import org.caseclock.alerts.store.Outbox;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -29,9 +30,9 @@ import org.springframework.web.client.RestClient;
 
 /**
  * The alerts service runs inside the all-in-one app: events posted to its ingest make the engine
- * raise MC6 and MC15 alerts, the alerts service's listener queues them in {@code alert_deliveries}
+ * raise MC6 and MC15 alerts, the alerts service's listener queues them in its outbox
  * and its worker delivers them on the log channel (no webhook or mail server configured), and the
- * query side's {@code /api/alerts} shows each delivery. No simulator: only the test's own children.
+ * query side's {@code /api/alerts} shows each delivery, read from the alert-deliveries topic. No simulator: only the test's own children.
  */
 @SpringBootTest(classes = CaseclockApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
@@ -97,7 +98,7 @@ class AlertsInAppTest {
         assertThat(mc15.path("team").asText()).isEqualTo(TEAM);
         assertThat(outbox.find(returnInterview + "|OPEN|log")).get()
                 .extracting(Delivery::state, Delivery::attempts, Delivery::recipient)
-                .containsExactly(Delivery.State.DELIVERED, 1, LogChannel.RECIPIENT);
+                .containsExactly(AlertDelivery.State.DELIVERED, 1, LogChannel.RECIPIENT);
 
         // When the return interview is recorded, late, on Sat 10 Oct
         post(api, event(RETURNED, "ReturnInterviewCompleted", "2026-10-10T10:00:00Z", "\"episodeId\": \"AT-M1\"") + "\n");
@@ -106,8 +107,8 @@ class AlertsInAppTest {
         mc6 = awaitAlert(api, returnInterview, a -> deliveries(a).contains("RESOLVED log DELIVERED"));
         assertThat(mc6.path("state").asText()).isEqualTo("RESOLVED");
         assertThat(outbox.ofAlert(returnInterview)).extracting(Delivery::id, Delivery::state).containsExactly(
-                tuple(returnInterview + "|OPEN|log", Delivery.State.DELIVERED),
-                tuple(returnInterview + "|RESOLVED|log", Delivery.State.DELIVERED));
+                tuple(returnInterview + "|OPEN|log", AlertDelivery.State.DELIVERED),
+                tuple(returnInterview + "|RESOLVED|log", AlertDelivery.State.DELIVERED));
 
         // And the log says so without naming either child or episode (API.md: no child-level data in logs)
         assertThat(output.getOut()).contains(

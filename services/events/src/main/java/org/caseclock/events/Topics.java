@@ -30,6 +30,13 @@ public final class Topics {
      */
     public static final String ALERTS_DLQ = "alerts.dlq";
 
+    /**
+     * The state of every alert notice per channel ({@link org.caseclock.events.out.AlertDelivery}, key = its id,
+     * compacted): published by the alerts service at each change, materialised by the query service, so
+     * no service reads another's database. Created by the alerts service.
+     */
+    public static final String ALERT_DELIVERIES = "alert-deliveries";
+
     /** Per-subject compliance items. Created by the engine. */
     public static final String COMPLIANCE_ITEMS = "compliance-items";
 

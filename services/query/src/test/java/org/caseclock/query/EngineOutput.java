@@ -100,6 +100,16 @@ final class EngineOutput implements AutoCloseable {
         return new Rec("alerts", id, json);
     }
 
+    /** An alert-deliveries record as the alerts service publishes it (events.out.AlertDelivery); key = id. */
+    static Rec delivery(String id, String alertId, String notice, String channel, String state, int attempts,
+                        String createdAt, String lastAttemptAt, String deliveredAt) {
+        String json = "{\"id\": " + q(id) + ", \"deliveryId\": \"f94100de-5ed0-30fb-96b2-5740d5b8a07c\", \"alertId\": " + q(alertId)
+                + ", \"notice\": " + q(notice) + ", \"channel\": " + q(channel) + ", \"state\": " + q(state)
+                + ", \"attempts\": " + attempts + ", \"createdAt\": " + q(createdAt) + ", \"lastAttemptAt\": " + q(lastAttemptAt)
+                + ", \"deliveredAt\": " + q(deliveredAt) + "}";
+        return new Rec("alert-deliveries", id, json);
+    }
+
     /** An engine-progress record for a subject task (partition-N) or a counter task (counters-N). */
     static Rec progress(String key, long accepted, long applied, long duplicates, long rejected, long contributions, long counted) {
         String json = "{\"accepted\": " + accepted + ", \"applied\": " + applied + ", \"duplicates\": " + duplicates

@@ -92,7 +92,8 @@ class QueryApiTest {
     static final List<String> ENGINE_TOPICS =
             List.of(Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS);
     static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary().withTopics(2,
-            Topics.CASE_EVENTS, Topics.CASE_EVENTS_DLQ, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS);
+            Topics.CASE_EVENTS, Topics.CASE_EVENTS_DLQ, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS,
+            Topics.ALERT_DELIVERIES);
     static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
     static final ObjectMapper JSON = new ObjectMapper();
     private static boolean produced;
@@ -631,22 +632,24 @@ class QueryApiTest {
     }
 
     @Test
-    void alerts_carry_their_deliveries_from_the_alerts_services_log_per_notice_and_channel() {
-        // Given the alerts service's log (alert_deliveries, its document shape): the MC15 alert's
-        // webhook delivered at the third attempt, its e-mail still failing
+    void alerts_carry_their_deliveries_from_the_alert_deliveries_topic_per_notice_and_channel_latest_state_each() {
+        // Given the alerts service publishing the MC15 alert's deliveries on alert-deliveries (key = id): the
+        // webhook pending, then delivered at the third attempt; the e-mail failing
         String id = "MC15|child/C1|2026-01";
-        mongo.getCollection(DeliveryStore.COLLECTION).insertMany(List.of(
-                new Document("_id", id + "|OPEN|webhook").append("alertId", id).append("notice", "OPEN")
-                        .append("channel", "webhook").append("state", "DELIVERED").append("attempts", 3)
-                        .append("createdAt", Date.from(Instant.parse("2026-01-20T00:00:02Z")))
-                        .append("lastAttemptAt", Date.from(Instant.parse("2026-01-20T00:00:09Z")))
-                        .append("deliveredAt", Date.from(Instant.parse("2026-01-20T00:00:10Z"))),
-                new Document("_id", id + "|OPEN|email").append("alertId", id).append("notice", "OPEN")
-                        .append("channel", "email").append("state", "FAILING").append("attempts", 12)
-                        .append("createdAt", Date.from(Instant.parse("2026-01-20T00:00:02Z")))
-                        .append("lastAttemptAt", Date.from(Instant.parse("2026-01-20T01:00:00Z")))));
+        String webhook = id + "|OPEN|webhook";
+        String email = id + "|OPEN|email";
+        try (EngineOutput alertsService = new EngineOutput(bootstrap)) {
+            alertsService.commit(List.of(
+                    EngineOutput.delivery(webhook, id, "OPEN", "webhook", "PENDING", 0, "2026-01-20T00:00:02Z", null, null),
+                    EngineOutput.delivery(email, id, "OPEN", "email", "FAILING", 12, "2026-01-20T00:00:02Z", "2026-01-20T01:00:00Z", null),
+                    EngineOutput.delivery(webhook, id, "OPEN", "webhook", "DELIVERED", 3, "2026-01-20T00:00:02Z",
+                            "2026-01-20T00:00:09Z", "2026-01-20T00:00:10Z")));
+        }
         try {
-            // Then the alert lists both, the others none
+            // When the query service has read the topic
+            await().atMost(Duration.ofSeconds(30)).until(() -> lag.caughtUp(List.of(Topics.ALERT_DELIVERIES)));
+
+            // Then the alert lists both deliveries in their latest state (oldest first, then by id), the others none
             JsonNode alerts = get("/api/alerts?scope=team/T1&state=OPEN").path("alerts");
             assertThat(alerts.get(0).path("deliveries").toString()).isEqualTo("["
                     + "{\"notice\":\"OPEN\",\"channel\":\"email\",\"state\":\"FAILING\",\"attempts\":12,"
@@ -654,6 +657,8 @@ class QueryApiTest {
                     + "{\"notice\":\"OPEN\",\"channel\":\"webhook\",\"state\":\"DELIVERED\",\"attempts\":3,"
                     + "\"lastAttemptAt\":\"2026-01-20T00:00:09Z\",\"deliveredAt\":\"2026-01-20T00:00:10Z\"}]");
             assertThat(get("/api/alerts?scope=team/T1&state=RESOLVED").path("alerts").get(0).path("deliveries")).isEmpty();
+            // and nothing was read from the alerts service's own collection
+            assertThat(mongo.collectionExists("alert_deliveries")).isFalse();
         } finally {
             mongo.getCollection(DeliveryStore.COLLECTION).deleteMany(new Document());
         }

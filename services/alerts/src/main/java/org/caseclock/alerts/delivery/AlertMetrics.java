@@ -7,7 +7,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.caseclock.alerts.store.Delivery;
-import org.caseclock.alerts.store.Notice;
+import org.caseclock.events.out.AlertDelivery.Notice;
+import org.caseclock.events.out.AlertDelivery.State;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,9 +58,9 @@ public class AlertMetrics {
                 "outcome", "failed").increment();
     }
 
-    public void unsent(Map<Delivery.State, Long> counts) {
-        pending.set(counts.getOrDefault(Delivery.State.PENDING, 0L));
-        failing.set(counts.getOrDefault(Delivery.State.FAILING, 0L));
+    public void unsent(Map<State, Long> counts) {
+        pending.set(counts.getOrDefault(State.PENDING, 0L));
+        failing.set(counts.getOrDefault(State.FAILING, 0L));
     }
 
     public void escalated() {

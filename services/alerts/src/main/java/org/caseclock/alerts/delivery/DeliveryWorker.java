@@ -6,6 +6,7 @@ import java.util.List;
 import org.caseclock.alerts.config.AlertsProperties;
 import org.caseclock.alerts.store.Delivery;
 import org.caseclock.alerts.store.Outbox;
+import org.caseclock.events.out.AlertDelivery.State;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -65,7 +66,7 @@ public class DeliveryWorker {
             }
             String error = describe(e);
             Instant next = clock.instant().plus(config.backoffAfter(d.attempts() + 1));
-            Delivery.State state = outbox.failed(d, attemptedAt, next, error, config.failingAfter());
+            State state = outbox.failed(d, attemptedAt, next, error, config.failingAfter());
             metrics.failed(d);
             log.warn("Could not deliver {} {} notice {} (attempt {}, now {}): {}; next attempt at {}",
                     d.channel(), d.notice(), d.deliveryId(), d.attempts() + 1, state, error, next);

@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import org.caseclock.alerts.config.AlertsProperties;
-import org.caseclock.alerts.store.Notice;
 import org.caseclock.catalogue.time.London;
+import org.caseclock.events.out.AlertDelivery.Notice;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 

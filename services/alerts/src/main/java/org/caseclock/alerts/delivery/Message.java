@@ -2,7 +2,7 @@ package org.caseclock.alerts.delivery;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import org.caseclock.alerts.store.Notice;
+import org.caseclock.events.out.AlertDelivery.Notice;
 
 /**
  * What every channel says about a notice, and the webhook's JSON body. Deliberately only what a

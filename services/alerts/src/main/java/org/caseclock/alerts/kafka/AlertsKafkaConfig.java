@@ -46,6 +46,13 @@ public class AlertsKafkaConfig {
         return TopicBuilder.name(Topics.ALERTS_DLQ).partitions(partitions).replicas(replicas).build();
     }
 
+    /** Each delivery's latest state, compacted: created here, so the query service's reader finds it from the start. */
+    @Bean
+    NewTopic alertDeliveriesTopic(@Value("${caseclock.topics.partitions:6}") int partitions,
+                                  @Value("${caseclock.topics.replication-factor:1}") short replicas) {
+        return TopicBuilder.name(Topics.ALERT_DELIVERIES).partitions(partitions).replicas(replicas).compact().build();
+    }
+
     @Bean(FUNCTION)
     Consumer<Message<byte[]>> alertRecords(AlertsListener listener) {
         return listener::onAlert;

@@ -6,8 +6,8 @@ import org.caseclock.alerts.delivery.AlertMetrics;
 import org.caseclock.alerts.delivery.Channels;
 import org.caseclock.alerts.store.Alert;
 import org.caseclock.alerts.store.AlertStates;
-import org.caseclock.alerts.store.Notice;
 import org.caseclock.alerts.store.Outbox;
+import org.caseclock.events.out.AlertDelivery.Notice;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.support.KafkaHeaders;
@@ -65,7 +65,7 @@ public class AlertsListener {
         }
         Instant now = clock.instant();
         states.record(alert, now);
-        Notice notice = Notice.of(alert.state());
+        Notice notice = alert.state() == Alert.State.OPEN ? Notice.OPEN : Notice.RESOLVED;
         for (String channel : channels.names()) {
             metrics.enqueued(channel, notice, outbox.enqueue(alert, notice, channel, now));
         }

@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
 import org.bson.Document;
+import org.caseclock.events.out.AlertDelivery.Notice;
+import org.caseclock.events.out.AlertDelivery.State;
+import org.caseclock.events.out.AlertDelivery;
 
 /**
  * One notice to one channel, as kept in {@code alert_deliveries}: the outbox entry and, once
@@ -32,11 +35,8 @@ public record Delivery(
         String recipient,
         Alert alert) {
 
-    /** PENDING until sent; FAILING once it has failed often enough for someone to look, still retried; DELIVERED. */
-    public enum State { PENDING, FAILING, DELIVERED }
-
     public static String idOf(String alertId, Notice notice, String channel) {
-        return alertId + "|" + notice + "|" + channel;
+        return AlertDelivery.idOf(alertId, notice, channel);
     }
 
     static String deliveryIdOf(String id) {
@@ -46,6 +46,12 @@ public record Delivery(
     static Delivery pending(Alert alert, Notice notice, String channel, Instant now) {
         String id = idOf(alert.id(), notice, channel);
         return new Delivery(id, deliveryIdOf(id), notice, channel, State.PENDING, 0, now, now, null, null, null, null, alert);
+    }
+
+    /** What the alerts service publishes of it on alert-deliveries: its state, no content or recipient. */
+    public AlertDelivery published() {
+        return new AlertDelivery(id, deliveryId, alert.id(), notice, channel, state, attempts, createdAt, lastAttemptAt,
+                deliveredAt);
     }
 
     Document toDocument() {

@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.caseclock.events.out.AlertDelivery.Notice;
+import org.caseclock.events.out.AlertDelivery.State;
+import org.caseclock.events.out.AlertDelivery;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -24,19 +27,28 @@ import org.springframework.stereotype.Component;
  * {@code alert_deliveries}: the outbox of notices to send and the log of those sent. Its {@code _id}
  * ({@code alertId|notice|channel}) is what makes a notice happen once per channel: an alert record
  * consumed again finds its entries there and adds nothing. MongoDB's unique {@code _id} is the
- * only guarantee needed, as there are no transactions to lean on.
+ * only guarantee needed, as there are no transactions to lean on. Each change of a delivery is
+ * then published ({@link Published}, the alert-deliveries topic), for the query service to show.
  */
 @Component
 public class Outbox {
 
     public static final String COLLECTION = "alert_deliveries";
 
-    private static final List<String> UNSENT = List.of(Delivery.State.PENDING.name(), Delivery.State.FAILING.name());
+    private static final List<String> UNSENT = List.of(State.PENDING.name(), State.FAILING.name());
+
+    /** Where each delivery's new state goes once it is stored: the alert-deliveries topic. */
+    @FunctionalInterface
+    public interface Published {
+        void changed(AlertDelivery delivery);
+    }
 
     private final MongoCollection<Document> deliveries;
+    private final Published published;
 
-    public Outbox(MongoTemplate mongo) {
+    public Outbox(MongoTemplate mongo, Published published) {
         this.deliveries = mongo.getCollection(COLLECTION);
+        this.published = published;
         deliveries.createIndex(Indexes.ascending("state", "nextAttemptAt"));
         deliveries.createIndex(Indexes.ascending("alertId"));
     }
@@ -44,7 +56,9 @@ public class Outbox {
     /** Adds the notice unless it is already there (sent or not). @return whether it was new */
     public boolean enqueue(Alert alert, Notice notice, String channel, Instant now) {
         try {
-            deliveries.insertOne(Delivery.pending(alert, notice, channel, now).toDocument());
+            Delivery pending = Delivery.pending(alert, notice, channel, now);
+            deliveries.insertOne(pending.toDocument());
+            published.changed(pending.published());
             return true;
         } catch (MongoWriteException e) {
             if (e.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
@@ -77,32 +91,38 @@ public class Outbox {
 
     public void delivered(Delivery d, Instant attemptedAt, Instant deliveredAt, String recipient) {
         deliveries.updateOne(Filters.eq("_id", d.id()), Updates.combine(
-                Updates.set("state", Delivery.State.DELIVERED.name()),
+                Updates.set("state", State.DELIVERED.name()),
                 // Set rather than incremented: the claim makes this worker the only writer.
                 Updates.set("attempts", d.attempts() + 1),
                 Updates.set("lastAttemptAt", date(attemptedAt)),
                 Updates.set("deliveredAt", date(deliveredAt)),
                 Updates.set("recipient", recipient)));
+        publish(d.id());
     }
 
     /** Records a failed attempt and when to try again. @return the state it is left in */
-    public Delivery.State failed(Delivery d, Instant attemptedAt, Instant next, String error, int failingAfter) {
+    public State failed(Delivery d, Instant attemptedAt, Instant next, String error, int failingAfter) {
         int attempts = d.attempts() + 1;
-        Delivery.State state = attempts >= failingAfter ? Delivery.State.FAILING : Delivery.State.PENDING;
+        State state = attempts >= failingAfter ? State.FAILING : State.PENDING;
         deliveries.updateOne(Filters.eq("_id", d.id()), Updates.combine(
                 Updates.set("state", state.name()),
                 Updates.set("attempts", attempts),
                 Updates.set("lastAttemptAt", date(attemptedAt)),
                 Updates.set("nextAttemptAt", date(next)),
                 Updates.set("lastError", error)));
+        publish(d.id());
         return state;
     }
 
+    private void publish(String id) {
+        find(id).ifPresent(stored -> published.changed(stored.published()));
+    }
+
     /** How many deliveries are waiting, by state (PENDING and FAILING). */
-    public Map<Delivery.State, Long> unsent() {
-        Map<Delivery.State, Long> counts = new EnumMap<>(Delivery.State.class);
+    public Map<State, Long> unsent() {
+        Map<State, Long> counts = new EnumMap<>(State.class);
         for (String state : UNSENT) {
-            counts.put(Delivery.State.valueOf(state), deliveries.countDocuments(Filters.eq("state", state)));
+            counts.put(State.valueOf(state), deliveries.countDocuments(Filters.eq("state", state)));
         }
         return counts;
     }

@@ -8,8 +8,9 @@ import java.util.Map;
 import org.caseclock.alerts.config.AlertsProperties;
 import org.caseclock.alerts.store.Alert;
 import org.caseclock.alerts.store.Delivery;
-import org.caseclock.alerts.store.Notice;
 import org.caseclock.catalogue.Catalogue;
+import org.caseclock.events.out.AlertDelivery.Notice;
+import org.caseclock.events.out.AlertDelivery.State;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -21,7 +22,7 @@ class LogChannelTest {
 
     private static Message message(Alert alert, Notice notice) {
         return MESSAGES.of(new Delivery(alert.id() + "|" + notice + "|log", "5f0c6f0e-delivery", notice, "log",
-                Delivery.State.PENDING, 0, null, null, null, null, null, null, alert));
+                State.PENDING, 0, null, null, null, null, null, null, alert));
     }
 
     @Test

@@ -14,8 +14,9 @@ import java.util.Map;
 import org.caseclock.alerts.config.AlertsProperties;
 import org.caseclock.alerts.store.Alert;
 import org.caseclock.alerts.store.Delivery;
-import org.caseclock.alerts.store.Notice;
 import org.caseclock.catalogue.Catalogue;
+import org.caseclock.events.out.AlertDelivery.Notice;
+import org.caseclock.events.out.AlertDelivery.State;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -32,7 +33,7 @@ class MessagesTest {
     }
 
     private static Delivery delivery(Alert alert) {
-        return new Delivery(alert.id() + "|OPEN|webhook", "d-1", Notice.OPEN, "webhook", Delivery.State.PENDING, 0,
+        return new Delivery(alert.id() + "|OPEN|webhook", "d-1", Notice.OPEN, "webhook", State.PENDING, 0,
                 null, null, null, null, null, null, alert);
     }
 

@@ -1,11 +1,16 @@
 package org.caseclock.alerts.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.time.Instant;
-import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import org.caseclock.events.out.AlertDelivery.Notice;
+import org.caseclock.events.out.AlertDelivery.State;
+import org.caseclock.events.out.AlertDelivery;
 import org.caseclock.local.LocalMongoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -19,7 +24,8 @@ class OutboxTest {
     static final MongoTemplate TEMPLATE = new MongoTemplate(CLIENT, "outbox-test");
     static final Instant T0 = Instant.parse("2026-04-10T08:00:00Z");
 
-    final Outbox outbox = new Outbox(TEMPLATE);
+    final List<AlertDelivery> published = new ArrayList<>();
+    final Outbox outbox = new Outbox(TEMPLATE, published::add);
     final AlertStates states = new AlertStates(TEMPLATE);
 
     @AfterAll
@@ -62,29 +68,51 @@ class OutboxTest {
         // When claimed (a second claim of the same read loses), and two attempts fail with a limit of 2
         assertThat(outbox.claim(d, T0.plusSeconds(120))).isTrue();
         assertThat(outbox.claim(d, T0.plusSeconds(120))).isFalse();
-        assertThat(outbox.failed(d, T0, T0.plusSeconds(1), "IOException: HTTP 500", 2)).isEqualTo(Delivery.State.PENDING);
+        assertThat(outbox.failed(d, T0, T0.plusSeconds(1), "IOException: HTTP 500", 2)).isEqualTo(State.PENDING);
         d = outbox.find(d.id()).orElseThrow();
         assertThat(outbox.failed(d, T0.plusSeconds(1), T0.plusSeconds(3), "IOException: HTTP 500", 2))
-                .isEqualTo(Delivery.State.FAILING);
+                .isEqualTo(State.FAILING);
 
         // Then it is FAILING and still due for another try at its next attempt time
         d = outbox.find(d.id()).orElseThrow();
         assertThat(d.attempts()).isEqualTo(2);
         assertThat(outbox.due(T0.plusSeconds(2), 100)).extracting(Delivery::id).doesNotContain(d.id());
         assertThat(outbox.due(T0.plusSeconds(3), 100)).extracting(Delivery::id).contains(d.id());
-        assertThat(outbox.unsent().get(Delivery.State.FAILING)).isGreaterThanOrEqualTo(1);
+        assertThat(outbox.unsent().get(State.FAILING)).isGreaterThanOrEqualTo(1);
 
         // When the third attempt succeeds
         outbox.delivered(d, T0.plusSeconds(3), T0.plusSeconds(4), "https://hooks.test/x");
 
         // Then the log shows it delivered, with attempts and times, and it is no longer due
         Delivery done = outbox.find(d.id()).orElseThrow();
-        assertThat(done.state()).isEqualTo(Delivery.State.DELIVERED);
+        assertThat(done.state()).isEqualTo(State.DELIVERED);
         assertThat(done.attempts()).isEqualTo(3);
         assertThat(done.lastAttemptAt()).isEqualTo(T0.plusSeconds(3));
         assertThat(done.deliveredAt()).isEqualTo(T0.plusSeconds(4));
         assertThat(done.alert()).isEqualTo(a);
         assertThat(outbox.due(T0.plusSeconds(3600), 100)).extracting(Delivery::id).doesNotContain(d.id());
+    }
+
+    @Test
+    void everyChangeOfADelivery_isPublishedAsItIsStored_queuedThenFailedThenDelivered_andAQueuedAgainNotAtAll() {
+        // Given an OPEN notice queued for the webhook, and queued again (the alert record read twice)
+        Alert a = alert("MC6|child/C9|E1", Alert.State.OPEN);
+        outbox.enqueue(a, Notice.OPEN, "webhook", T0);
+        outbox.enqueue(a, Notice.OPEN, "webhook", T0.plusSeconds(5));
+        Delivery d = outbox.find(Delivery.idOf(a.id(), Notice.OPEN, "webhook")).orElseThrow();
+
+        // When one attempt fails and the next is delivered
+        outbox.failed(d, T0.plusSeconds(1), T0.plusSeconds(2), "IOException: HTTP 500", 5);
+        outbox.delivered(outbox.find(d.id()).orElseThrow(), T0.plusSeconds(2), T0.plusSeconds(3), "https://hooks.test/x");
+
+        // Then three states went out, in order, each as stored; the second enqueue published nothing
+        assertThat(published).extracting(AlertDelivery::state, AlertDelivery::attempts, AlertDelivery::lastAttemptAt,
+                        AlertDelivery::deliveredAt)
+                .containsExactly(tuple(State.PENDING, 0, null, null), tuple(State.PENDING, 1, T0.plusSeconds(1), null),
+                        tuple(State.DELIVERED, 2, T0.plusSeconds(2), T0.plusSeconds(3)));
+        assertThat(published).extracting(AlertDelivery::id).containsOnly("MC6|child/C9|E1|OPEN|webhook");
+        assertThat(published).extracting(AlertDelivery::alertId).containsOnly(a.id());
+        assertThat(published.get(0).deliveryId()).isEqualTo(d.deliveryId());
     }
 
     @Test

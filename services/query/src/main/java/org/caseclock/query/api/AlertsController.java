@@ -4,9 +4,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.caseclock.events.out.AlertDelivery;
 import org.caseclock.query.store.AlertStore;
 import org.caseclock.query.store.DeliveryStore;
-import org.caseclock.query.store.DeliveryStore.StoredDelivery;
 import org.caseclock.query.store.Scope;
 import org.caseclock.query.store.StoredAlert;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,12 +16,20 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlertsController {
 
-    /** @param deliveries how the alerts service told people of it, from its delivery log; empty until it has */
+    /** @param deliveries how the alerts service told people of it (its alert-deliveries topic); empty until it has */
     record AlertView(String id, String code, String subject, String team, String worker, Instant raisedAt,
-                     LocalDate due, String state, Instant resolvedAt, List<StoredDelivery> deliveries) {
-        static AlertView of(StoredAlert a, Map<String, List<StoredDelivery>> deliveries) {
+                     LocalDate due, String state, Instant resolvedAt, List<DeliveryView> deliveries) {
+        static AlertView of(StoredAlert a, Map<String, List<AlertDelivery>> deliveries) {
             return new AlertView(a.id(), a.code(), a.subject(), a.team(), a.worker(), a.raisedAt(), a.due(), a.state(),
-                    a.resolvedAt(), deliveries.getOrDefault(a.id(), List.of()));
+                    a.resolvedAt(), deliveries.getOrDefault(a.id(), List.of()).stream().map(DeliveryView::of).toList());
+        }
+    }
+
+    /** A delivery as docs/api.md shows it: no ids, which only the alerts service and receivers need. */
+    record DeliveryView(AlertDelivery.Notice notice, String channel, AlertDelivery.State state, int attempts,
+                        Instant lastAttemptAt, Instant deliveredAt) {
+        static DeliveryView of(AlertDelivery d) {
+            return new DeliveryView(d.notice(), d.channel(), d.state(), d.attempts(), d.lastAttemptAt(), d.deliveredAt());
         }
     }
 
@@ -44,7 +52,7 @@ class AlertsController {
         String st = Params.alertState(state);
         access.list(s, "/api/alerts", null);
         List<StoredAlert> found = alerts.find(s, st);
-        Map<String, List<StoredDelivery>> sent = deliveries.ofAlerts(found.stream().map(StoredAlert::id).toList());
+        Map<String, List<AlertDelivery>> sent = deliveries.ofAlerts(found.stream().map(StoredAlert::id).toList());
         return new Alerts(found.stream().map(a -> AlertView.of(a, sent)).toList());
     }
 }

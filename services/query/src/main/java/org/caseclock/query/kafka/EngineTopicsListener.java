@@ -13,7 +13,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.caseclock.events.Topics;
 import org.caseclock.query.api.LiveUpdates;
 import org.caseclock.query.config.QueryProperties;
+import org.caseclock.events.out.AlertDelivery;
 import org.caseclock.query.store.AlertStore;
+import org.caseclock.query.store.DeliveryStore;
 import org.caseclock.query.store.ItemStore;
 import org.caseclock.query.store.Materialised.Change;
 import org.caseclock.query.store.Materialised.Write;
@@ -31,7 +33,7 @@ import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
 /**
- * Materialises the engine's four output topics into MongoDB, a batch at a time: write, then tell
+ * Materialises the engine's four output topics, and the alerts service's deliveries, into MongoDB, a batch at a time: write, then tell
  * live-update subscribers what changed, then commit the offsets. A crash between write and
  * commit re-reads the batch, and the writes are idempotent.
  */
@@ -41,17 +43,19 @@ public class EngineTopicsListener implements ConsumerSeekAware {
     private final ItemStore items;
     private final ValueStore values;
     private final AlertStore alerts;
+    private final DeliveryStore deliveries;
     private final ProgressStore progress;
     private final LiveUpdates live;
     private final QueryMetrics metrics;
     private final boolean replayOnStart;
     private final Set<TopicPartition> replayed = ConcurrentHashMap.newKeySet();
 
-    EngineTopicsListener(ItemStore items, ValueStore values, AlertStore alerts, ProgressStore progress,
+    EngineTopicsListener(ItemStore items, ValueStore values, AlertStore alerts, DeliveryStore deliveries, ProgressStore progress,
                          LiveUpdates live, QueryMetrics metrics, QueryProperties properties) {
         this.items = items;
         this.values = values;
         this.alerts = alerts;
+        this.deliveries = deliveries;
         this.progress = progress;
         this.live = live;
         this.metrics = metrics;
@@ -90,6 +94,13 @@ public class EngineTopicsListener implements ConsumerSeekAware {
         List<Write<StoredAlert>> writes = EngineRecords.read(records, StoredAlert.class, metrics);
         alerts.apply(writes);
         done(Topics.ALERTS, writes.size(), ack);
+    }
+
+    @KafkaListener(id = "query-deliveries", idIsGroup = false, topics = Topics.ALERT_DELIVERIES, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
+    void onDeliveries(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
+        List<Write<AlertDelivery>> writes = EngineRecords.read(records, AlertDelivery.class, metrics);
+        deliveries.apply(writes);
+        done(Topics.ALERT_DELIVERIES, writes.size(), ack);
     }
 
     @KafkaListener(id = "query-progress", idIsGroup = false, topics = Topics.ENGINE_PROGRESS, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)

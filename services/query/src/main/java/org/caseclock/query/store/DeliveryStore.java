@@ -2,8 +2,8 @@ package org.caseclock.query.store;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -11,38 +11,61 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.bson.Document;
+import org.caseclock.events.out.AlertDelivery;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads {@code alert_deliveries}, which the alerts service writes (its outbox and delivery log):
- * how each notice of an alert went, per channel. Read-only here.
+ * {@code alert-deliveries} as the collection {@code alertDeliveries}: the latest state of each notice of
+ * each alert per channel, as the alerts service publishes it. The record is the output contract's
+ * ({@link AlertDelivery}); only its MongoDB mapping is here.
  */
 @Component
 public class DeliveryStore {
 
-    public static final String COLLECTION = "alert_deliveries";
-
-    /** @param notice OPEN, RESOLVED or ESCALATION; @param state PENDING, FAILING or DELIVERED */
-    public record StoredDelivery(String notice, String channel, String state, int attempts, Instant lastAttemptAt,
-                                 Instant deliveredAt) {}
+    public static final String COLLECTION = "alertDeliveries";
 
     private final MongoCollection<Document> deliveries;
+    private final Materialised<AlertDelivery> materialised;
 
     public DeliveryStore(MongoTemplate mongo) {
         this.deliveries = mongo.getCollection(COLLECTION);
+        this.materialised = new Materialised<>(deliveries, DeliveryStore::toDocument, DeliveryStore::of);
+        deliveries.createIndex(Indexes.ascending("alertId", "createdAt"));
+    }
+
+    public List<Materialised.Change<AlertDelivery>> apply(List<Materialised.Write<AlertDelivery>> writes) {
+        return materialised.apply(writes);
     }
 
     /** The deliveries of each of these alerts, oldest first; alerts with none are absent. One query for all. */
-    public Map<String, List<StoredDelivery>> ofAlerts(Collection<String> alertIds) {
+    public Map<String, List<AlertDelivery>> ofAlerts(Collection<String> alertIds) {
         if (alertIds.isEmpty()) {
             return Map.of();
         }
         return deliveries.find(Filters.in("alertId", alertIds)).sort(Sorts.ascending("createdAt", "_id"))
-                .into(new ArrayList<>()).stream()
-                .collect(Collectors.groupingBy(d -> d.getString("alertId"), LinkedHashMap::new, Collectors.mapping(d ->
-                        new StoredDelivery(d.getString("notice"), d.getString("channel"), d.getString("state"),
-                                d.getInteger("attempts", 0), Bson.instant(d, "lastAttemptAt"), Bson.instant(d, "deliveredAt")),
-                        Collectors.toList())));
+                .into(new ArrayList<>()).stream().map(DeliveryStore::of)
+                .collect(Collectors.groupingBy(AlertDelivery::alertId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    private static Document toDocument(AlertDelivery d, String key) {
+        return new Document("_id", key)
+                .append("id", d.id())
+                .append("deliveryId", d.deliveryId())
+                .append("alertId", d.alertId())
+                .append("notice", d.notice().name())
+                .append("channel", d.channel())
+                .append("state", d.state().name())
+                .append("attempts", d.attempts())
+                .append("createdAt", Bson.date(d.createdAt()))
+                .append("lastAttemptAt", Bson.date(d.lastAttemptAt()))
+                .append("deliveredAt", Bson.date(d.deliveredAt()));
+    }
+
+    private static AlertDelivery of(Document d) {
+        return new AlertDelivery(d.getString("id"), d.getString("deliveryId"), d.getString("alertId"),
+                AlertDelivery.Notice.valueOf(d.getString("notice")), d.getString("channel"),
+                AlertDelivery.State.valueOf(d.getString("state")), d.getInteger("attempts", 0),
+                Bson.instant(d, "createdAt"), Bson.instant(d, "lastAttemptAt"), Bson.instant(d, "deliveredAt"));
     }
 }
