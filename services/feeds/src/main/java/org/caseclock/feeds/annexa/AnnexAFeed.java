@@ -63,7 +63,8 @@ public final class AnnexAFeed {
         CHILD_PROTECTION(7, Column.CP_START, Column.CP_END, Column.INITIAL_CATEGORY, Column.LAST_REVIEW, Column.LAST_SEEN),
         LOOKED_AFTER(8, Column.LOOKED_AFTER_START, Column.LOOKED_AFTER_END, Column.LEGAL_STATUS, Column.LAST_REVIEW,
                 Column.LAST_SEEN, Column.HEALTH_ASSESSMENT, Column.DENTAL),
-        CARE_LEAVERS(9, Column.PATHWAY_PLAN);
+        CARE_LEAVERS(9, Column.PATHWAY_PLAN),
+        ADOPTION(10, Column.ADOPTION_DECISION, Column.PLACEMENT_ORDER, Column.MATCHED, Column.PLACED_FOR_ADOPTION);
 
         final int number;
         final Column keyDate;
@@ -91,10 +92,10 @@ public final class AnnexAFeed {
         }
     }
 
-    /** Lists 2, 10 and 11, read for nothing, with why. */
+    /** Lists 2 and 11, read for nothing, with why. */
     static final Map<Integer, String> NOT_READ = Map.of(
-            2, "early help: EarlyHelpStarted (v1.1) is not in this branch's events module",
-            10, "adoption: PlacementOrderGranted and AdoptionMatched (v1.1) are not in this branch's events module",
+            2, "early help assessments (their start and completion), not early help episodes: the help goes on after the"
+                    + " assessment is completed, so no EarlyHelpStarted or EarlyHelpEnded can be told from them",
             11, "adopters: no child's activity");
 
     private final EventFeed feed;
@@ -259,6 +260,13 @@ public final class AnnexAFeed {
                 ifDated(row, Column.DENTAL, subject, events, date -> new EventData.DentalCheckCompleted());
             }
             case CARE_LEAVERS -> events.add(at(subject, key, new EventData.PlanUpdated(EventData.PlanKind.PATHWAY)));
+            case ADOPTION -> {
+                // The row's key is the decision that the child should be placed for adoption: no event of the contract.
+                ifDated(row, Column.PLACEMENT_ORDER, subject, events, date -> new EventData.PlacementOrderGranted());
+                ifDated(row, Column.MATCHED, subject, events, date -> new EventData.AdoptionMatched());
+                ifDated(row, Column.PLACED_FOR_ADOPTION, subject, events,
+                        date -> new EventData.PlacementStarted(recordId(child, "PL", date), null, "ADOPTION"));
+            }
             default -> throw new IllegalStateException(list.name());
         }
         return events;
