@@ -3,27 +3,18 @@ package org.caseclock.feeds.ssda903;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.regex.Pattern;
 import org.caseclock.events.EventData;
 import org.caseclock.feeds.delivery.RowProblem;
+import org.caseclock.feeds.reading.CareLeaverCodes;
 
 /**
- * An OC3 row read as the DfE's SSDA903 guidance codes it (the codes as data-to-insight's SSD data model,
- * ssd_care_leavers, and the 903 validator's rules 131 to 133 list them): whether the authority is in touch
+ * An OC3 row read as the DfE's SSDA903 guidance codes it ({@link CareLeaverCodes}; ACCOM as the 903 validator's
+ * rule 133 lists it): whether the authority is in touch
  * with a care leaver, their main activity and their accommodation, on or around their 17th to 21st birthday.
  */
 final class CareLeaver {
 
-    /** IN_TOUCH: YES in touch; NO not; DIED; REFU refuses contact; NREQ no longer requires services; RHOM returned home. */
-    static final Set<String> IN_TOUCH = Set.of("YES", "NO", "DIED", "REFU", "NREQ", "RHOM");
-    /**
-     * ACTIV in education, employment or training: F (full time) or P (part time) with 1 higher education, 2 other
-     * education, 4 an apprenticeship, 5 training or employment, and 3 (training or employment, superseded by 4 and 5).
-     */
-    static final Set<String> EET = Set.of("F1", "P1", "F2", "P2", "F3", "P3", "F4", "P4", "F5", "P5");
-    /** ACTIV not in education, employment or training: G4 illness or disability, G5 other, G6 pregnancy or parenting. */
-    static final Set<String> NEET = Set.of("G4", "G5", "G6");
     /** ACCOM: the kind of accommodation (B to Z), then 1 suitable or 2 not suitable. */
     private static final Pattern ACCOMMODATION = Pattern.compile("[BCDEGHKRSTUVWXYZ][12]");
     /** ACTIV and ACCOM are 0 (or blank) where there is nothing to record: not in touch, died, returned home. */
@@ -34,12 +25,12 @@ final class CareLeaver {
 
     static EventData.CareLeaverContactRecorded contact(Ssda903Row row) throws RowProblem {
         String inTouch = row.requiredText("IN_TOUCH").toUpperCase(Locale.ROOT);
-        if (!IN_TOUCH.contains(inTouch)) {
-            throw new RowProblem("IN_TOUCH is not one of " + String.join(", ", List.of("YES", "NO", "DIED", "REFU", "NREQ", "RHOM")));
+        if (!CareLeaverCodes.IN_TOUCH.contains(inTouch)) {
+            throw new RowProblem("IN_TOUCH is not one of " + String.join(", ", CareLeaverCodes.IN_TOUCH));
         }
         String activity = code(row, "ACTIV");
-        boolean eet = activity != null && EET.contains(activity);
-        if (activity != null && !eet && !NEET.contains(activity) && !activity.equals(NONE)) {
+        boolean eet = activity != null && CareLeaverCodes.EET.contains(activity);
+        if (activity != null && !eet && !CareLeaverCodes.NEET.contains(activity) && !activity.equals(NONE)) {
             throw new RowProblem("ACTIV is not an activity code (F1, P1, F2, P2, F3, P3, F4, P4, F5, P5, G4, G5, G6 or 0)");
         }
         String accommodation = code(row, "ACCOM");
