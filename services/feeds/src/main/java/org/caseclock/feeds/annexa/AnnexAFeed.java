@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.caseclock.events.EventData;
+import org.caseclock.events.EventType;
 import org.caseclock.events.Subject;
 import org.caseclock.feeds.RunReport;
 import org.caseclock.feeds.delivery.Activity;
@@ -47,6 +49,15 @@ import org.caseclock.feeds.reading.Fields;
 public final class AnnexAFeed {
 
     public static final String FEED = "annex-a";
+    /**
+     * Every event type this importer can send (but the retractions of the delivery machinery): what the lists of
+     * indicators it cannot feed are checked against (CoverageTest), and what its fixtures send (the same test).
+     */
+    public static final Set<EventType> EVENT_TYPES = EnumSet.of(EventType.ContactReceived, EventType.ReferralReceived, EventType.AssessmentStarted,
+            EventType.AssessmentCompleted, EventType.StrategyDiscussionHeld, EventType.InitialConferenceHeld, EventType.VisitRecorded,
+            EventType.CpPlanStarted, EventType.CpPlanEnded, EventType.ReviewHeld, EventType.BecameLookedAfter,
+            EventType.CeasedLookedAfter, EventType.HealthAssessmentCompleted, EventType.DentalCheckCompleted, EventType.PlanUpdated,
+            EventType.PlacementOrderGranted, EventType.AdoptionMatched, EventType.PlacementStarted);
     static final String GONE_NOT_TAKEN = "Annex A covers the months before an inspection: a record absent from it is not taken as gone";
     private static final Pattern LIST = Pattern.compile("list\\s*(\\d{1,2})", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caseclock.events.EventData;
+import org.caseclock.events.EventType;
 import org.caseclock.events.Subject;
 import org.caseclock.feeds.RunReport;
 import org.caseclock.feeds.delivery.EventFeed;
@@ -46,6 +48,13 @@ import org.caseclock.feeds.state.FeedState;
 public final class Ssda903Feed {
 
     public static final String FEED = "ssda903";
+    /**
+     * Every event type this importer can send (but the retractions of the delivery machinery): what the lists of
+     * indicators it cannot feed are checked against (CoverageTest), and what its fixtures send (the same test).
+     */
+    public static final Set<EventType> EVENT_TYPES = EnumSet.of(EventType.ChildRegistered, EventType.BecameLookedAfter, EventType.PlacementStarted,
+            EventType.CeasedLookedAfter, EventType.ReviewHeld, EventType.MissingEpisodeStarted, EventType.MissingEpisodeEnded,
+            EventType.CareLeaverContactRecorded, EventType.PlacementOrderGranted, EventType.AdoptionMatched);
     static final String GONE_NOT_TAKEN = "a return covers one year: a record absent from it is not taken as gone";
     /** RNE S: the episode starts a period of care; any other reason continues one. */
     static final String STARTED_TO_BE_LOOKED_AFTER = "S";

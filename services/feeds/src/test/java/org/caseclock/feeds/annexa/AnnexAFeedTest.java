@@ -36,9 +36,11 @@ class AnnexAFeedTest {
         assertThat(Returns.byType(events)).containsExactlyInAnyOrderEntriesOf(Map.ofEntries(
                 Map.entry("ContactReceived", 3), Map.entry("ReferralReceived", 2), Map.entry("AssessmentStarted", 2),
                 Map.entry("AssessmentCompleted", 1), Map.entry("StrategyDiscussionHeld", 1), Map.entry("InitialConferenceHeld", 1),
-                Map.entry("VisitRecorded", 2), Map.entry("CpPlanStarted", 1), Map.entry("BecameLookedAfter", 1),
+                Map.entry("VisitRecorded", 2), Map.entry("CpPlanStarted", 2), Map.entry("CpPlanEnded", 1),
+                Map.entry("BecameLookedAfter", 2), Map.entry("CeasedLookedAfter", 1),
                 Map.entry("ReviewHeld", 1), Map.entry("HealthAssessmentCompleted", 1), Map.entry("DentalCheckCompleted", 1),
-                Map.entry("PlanUpdated", 1), Map.entry("PlacementOrderGranted", 1), Map.entry("AdoptionMatched", 1)));
+                Map.entry("PlanUpdated", 1), Map.entry("PlacementOrderGranted", 2), Map.entry("AdoptionMatched", 2),
+                Map.entry("PlacementStarted", 1)));
         // and each bad row is named by its list, its spreadsheet row and its column as the file heads it
         assertThat(report.notConverted()).extracting(RowIssue::table, RowIssue::row, RowIssue::reason).containsExactlyInAnyOrder(
                 tuple("List 1", "row 6", "Date of Contact is not a date (yyyy-MM-dd or dd/MM/yyyy, with or without a time)"),
