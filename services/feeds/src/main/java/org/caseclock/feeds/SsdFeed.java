@@ -7,10 +7,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Stream;
+import org.caseclock.events.EventType;
 import org.caseclock.feeds.delivery.EventFeed;
 import org.caseclock.feeds.delivery.RowProblem;
 import org.caseclock.feeds.delivery.Sender;
@@ -30,6 +32,19 @@ import org.caseclock.feeds.state.FeedState;
 public final class SsdFeed {
 
     static final String FEED = "ssd";
+    /**
+     * Every event type this importer can send (but the retractions of the delivery machinery): what the lists of
+     * indicators it cannot feed are checked against (CoverageTest), and what its fixtures send (the same test).
+     */
+    public static final Set<EventType> EVENT_TYPES = EnumSet.of(EventType.ChildRegistered, EventType.CaseAllocated, EventType.ContactReceived,
+            EventType.ReferralReceived, EventType.CaseClosed, EventType.AssessmentStarted, EventType.AssessmentCompleted,
+            EventType.StrategyDiscussionHeld, EventType.InitialConferenceHeld, EventType.CinPlanStarted, EventType.CinPlanEnded,
+            EventType.VisitRecorded, EventType.CpPlanStarted, EventType.CpPlanEnded, EventType.ReviewHeld,
+            EventType.BecameLookedAfter, EventType.CeasedLookedAfter, EventType.PlacementStarted,
+            EventType.HealthAssessmentCompleted, EventType.DentalCheckCompleted, EventType.PlanUpdated,
+            EventType.MissingEpisodeStarted, EventType.MissingEpisodeEnded, EventType.LeavingCareStarted,
+            EventType.CareLeaverContactRecorded, EventType.EarlyHelpStarted, EventType.EarlyHelpEnded,
+            EventType.ImmunisationsRecorded, EventType.PlacementOrderGranted, EventType.AdoptionMatched);
 
     private final EventFeed feed;
     private final Clock clock;

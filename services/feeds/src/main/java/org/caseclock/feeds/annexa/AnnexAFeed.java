@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +26,7 @@ import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.ss.usermodel.WorkbookFactory;
 import org.caseclock.events.EventData;
+import org.caseclock.events.EventType;
 import org.caseclock.events.Subject;
 import org.caseclock.feeds.RunReport;
 import org.caseclock.feeds.delivery.Activity;
@@ -47,6 +49,15 @@ import org.caseclock.feeds.reading.Fields;
 public final class AnnexAFeed {
 
     public static final String FEED = "annex-a";
+    /**
+     * Every event type this importer can send (but the retractions of the delivery machinery): what the lists of
+     * indicators it cannot feed are checked against (CoverageTest), and what its fixtures send (the same test).
+     */
+    public static final Set<EventType> EVENT_TYPES = EnumSet.of(EventType.ContactReceived, EventType.ReferralReceived, EventType.AssessmentStarted,
+            EventType.AssessmentCompleted, EventType.StrategyDiscussionHeld, EventType.InitialConferenceHeld, EventType.VisitRecorded,
+            EventType.CpPlanStarted, EventType.CpPlanEnded, EventType.ReviewHeld, EventType.BecameLookedAfter,
+            EventType.CeasedLookedAfter, EventType.HealthAssessmentCompleted, EventType.DentalCheckCompleted, EventType.PlanUpdated,
+            EventType.PlacementOrderGranted, EventType.AdoptionMatched, EventType.PlacementStarted);
     static final String GONE_NOT_TAKEN = "Annex A covers the months before an inspection: a record absent from it is not taken as gone";
     private static final Pattern LIST = Pattern.compile("list\\s*(\\d{1,2})", Pattern.CASE_INSENSITIVE);
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
@@ -63,7 +74,8 @@ public final class AnnexAFeed {
         CHILD_PROTECTION(7, Column.CP_START, Column.CP_END, Column.INITIAL_CATEGORY, Column.LAST_REVIEW, Column.LAST_SEEN),
         LOOKED_AFTER(8, Column.LOOKED_AFTER_START, Column.LOOKED_AFTER_END, Column.LEGAL_STATUS, Column.LAST_REVIEW,
                 Column.LAST_SEEN, Column.HEALTH_ASSESSMENT, Column.DENTAL),
-        CARE_LEAVERS(9, Column.PATHWAY_PLAN);
+        CARE_LEAVERS(9, Column.PATHWAY_PLAN),
+        ADOPTION(10, Column.ADOPTION_DECISION, Column.PLACEMENT_ORDER, Column.MATCHED, Column.PLACED_FOR_ADOPTION);
 
         final int number;
         final Column keyDate;
@@ -91,10 +103,10 @@ public final class AnnexAFeed {
         }
     }
 
-    /** Lists 2, 10 and 11, read for nothing, with why. */
+    /** Lists 2 and 11, read for nothing, with why. */
     static final Map<Integer, String> NOT_READ = Map.of(
-            2, "early help: EarlyHelpStarted (v1.1) is not in this branch's events module",
-            10, "adoption: PlacementOrderGranted and AdoptionMatched (v1.1) are not in this branch's events module",
+            2, "early help assessments (their start and completion), not early help episodes: the help goes on after the"
+                    + " assessment is completed, so no EarlyHelpStarted or EarlyHelpEnded can be told from them",
             11, "adopters: no child's activity");
 
     private final EventFeed feed;
@@ -259,6 +271,13 @@ public final class AnnexAFeed {
                 ifDated(row, Column.DENTAL, subject, events, date -> new EventData.DentalCheckCompleted());
             }
             case CARE_LEAVERS -> events.add(at(subject, key, new EventData.PlanUpdated(EventData.PlanKind.PATHWAY)));
+            case ADOPTION -> {
+                // The row's key is the decision that the child should be placed for adoption: no event of the contract.
+                ifDated(row, Column.PLACEMENT_ORDER, subject, events, date -> new EventData.PlacementOrderGranted());
+                ifDated(row, Column.MATCHED, subject, events, date -> new EventData.AdoptionMatched());
+                ifDated(row, Column.PLACED_FOR_ADOPTION, subject, events,
+                        date -> new EventData.PlacementStarted(recordId(child, "PL", date), null, "ADOPTION"));
+            }
             default -> throw new IllegalStateException(list.name());
         }
         return events;

@@ -35,7 +35,15 @@ enum Column {
     LEGAL_STATUS(List.of(List.of("legal", "status"))),
     HEALTH_ASSESSMENT(List.of(List.of("health", "assessment"))),
     DENTAL(List.of(List.of("dental"))),
-    PATHWAY_PLAN(List.of(List.of("pathway", "plan")));
+    PATHWAY_PLAN(List.of(List.of("pathway", "plan"))),
+    // List 10, as Ofsted's template heads it ("Date of decision that child should be placed for adoption", "Date of
+    // placement order", "Date of matching child and prospective adopters", "Date placed for adoption") and as the
+    // SSD's Annex A query names it (ADMSHOBPADecisionDate, PlacementOrderDate, MatchedForAdoptionDate, PlacedForAdoptionDate).
+    // "...should no longer be placed for adoption" (the decision reversed) is none of them.
+    ADOPTION_DECISION(List.of(List.of("shouldbeplacedforadoption"), List.of("shobpa"), List.of("adm", "decision"))),
+    PLACEMENT_ORDER(List.of(List.of("placement", "order"))),
+    MATCHED(List.of(List.of("match"))),
+    PLACED_FOR_ADOPTION(List.of(List.of("dateplacedforadoption"), List.of("placedforadoptiondate")));
 
     private final List<List<String>> spellings;
 

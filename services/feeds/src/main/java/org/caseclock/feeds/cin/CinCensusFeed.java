@@ -6,12 +6,14 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.caseclock.events.EventData;
+import org.caseclock.events.EventType;
 import org.caseclock.events.Subject;
 import org.caseclock.feeds.RunReport;
 import org.caseclock.feeds.delivery.EventFeed;
@@ -34,6 +36,14 @@ import org.caseclock.feeds.state.FeedState;
 public final class CinCensusFeed {
 
     public static final String FEED = "cin-census";
+    /**
+     * Every event type this importer can send (but the retractions of the delivery machinery): what the lists of
+     * indicators it cannot feed are checked against (CoverageTest), and what its fixtures send (the same test).
+     */
+    public static final Set<EventType> EVENT_TYPES = EnumSet.of(EventType.ChildRegistered, EventType.ReferralReceived, EventType.CaseClosed,
+            EventType.AssessmentStarted, EventType.AssessmentCompleted, EventType.CinPlanStarted, EventType.CinPlanEnded,
+            EventType.StrategyDiscussionHeld, EventType.InitialConferenceHeld, EventType.CpPlanStarted, EventType.CpPlanEnded,
+            EventType.ReviewHeld);
     static final String GONE_NOT_TAKEN = "a census covers one year: a record absent from it is not taken as gone";
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
     private static final List<String> TABLES = List.of("ChildIdentifiers", "CINdetails", "Assessments", "CINPlanDates",

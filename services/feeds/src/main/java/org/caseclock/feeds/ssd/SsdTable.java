@@ -12,6 +12,7 @@ import org.caseclock.events.EventData;
 import org.caseclock.events.Subject;
 import org.caseclock.feeds.delivery.Produced;
 import org.caseclock.feeds.delivery.RowProblem;
+import org.caseclock.feeds.reading.CareLeaverCodes;
 import org.caseclock.feeds.reading.Fields;
 
 /**
@@ -249,9 +250,92 @@ public enum SsdTable {
             if (reviewed != null) {
                 events.add(new Produced(Subject.child(child), reviewed, new EventData.PlanUpdated(EventData.PlanKind.PATHWAY)));
             }
+            // The latest contact, blank when the authority is not in touch: the care leaver's situation then.
+            OffsetDateTime contacted = row.optionalWhen("clea_care_leaver_latest_contact");
+            if (contacted != null) {
+                events.add(new Produced(Subject.child(child), contacted, contact(row)));
+            }
+            return events;
+        }
+
+        private EventData.CareLeaverContactRecorded contact(Row row) throws RowProblem {
+            String inTouch = row.requiredText("clea_care_leaver_in_touch").toUpperCase(Locale.ROOT);
+            if (!CareLeaverCodes.IN_TOUCH.contains(inTouch)) {
+                throw new RowProblem("clea_care_leaver_in_touch is not one of " + String.join(", ", CareLeaverCodes.IN_TOUCH));
+            }
+            String activity = row.text("clea_care_leaver_activity");
+            activity = activity == null ? null : activity.toUpperCase(Locale.ROOT);
+            if (activity != null && !CareLeaverCodes.EET.contains(activity) && !CareLeaverCodes.NEET.contains(activity)) {
+                throw new RowProblem("clea_care_leaver_activity is not an SSDA903 activity code (F1 to F5, P1 to P5, G4 to G6)");
+            }
+            String suitable = row.text("clea_care_leaver_accom_suitable");
+            if (suitable != null && !suitable.equals("1") && !suitable.equals("2")) {
+                throw new RowProblem("clea_care_leaver_accom_suitable is neither 1 (suitable) nor 2 (unsuitable)");
+            }
+            return new EventData.CareLeaverContactRecorded(inTouch.equals("YES"), activity != null && CareLeaverCodes.EET.contains(activity),
+                    "1".equals(suitable));
+        }
+    },
+    EARLY_HELP_EPISODES("ssd_early_help_episodes", "earl_episode_id", "earl_person_id", "earl_episode_start_date",
+            "earl_episode_end_date") {
+        @Override
+        List<Produced> map(Row row, Lookups lookups) throws RowProblem {
+            String id = row.id("earl_episode_id");
+            return startAndEnd(row, "earl_person_id", "earl_episode_start_date", new EventData.EarlyHelpStarted(id),
+                    "earl_episode_end_date", new EventData.EarlyHelpEnded(id, endReason(row.text("earl_episode_end_reason"))));
+        }
+    },
+    CLA_IMMUNISATIONS("ssd_cla_immunisations", "clai_person_id", "clai_immunisations_status", "clai_immunisations_status_date") {
+        @Override
+        List<Produced> map(Row row, Lookups lookups) throws RowProblem {
+            OffsetDateTime checked = row.optionalWhen("clai_immunisations_status_date");
+            if (checked == null) {
+                return List.of(); // a status with no date cannot be placed in time
+            }
+            Boolean upToDate = row.flag("clai_immunisations_status");
+            if (upToDate == null) {
+                throw new RowProblem("clai_immunisations_status is blank");
+            }
+            return List.of(event(row, "clai_person_id", checked, new EventData.ImmunisationsRecorded(upToDate)));
+        }
+    },
+    PERMANENCE("ssd_permanence", "perm_table_id", "perm_person_id", "perm_placement_order_date", "perm_matched_date") {
+        @Override
+        List<Produced> map(Row row, Lookups lookups) throws RowProblem {
+            // perm_placed_for_adoption_date is ssd_cla_placement's A3-A6 placement, sent from there.
+            List<Produced> events = new ArrayList<>();
+            OffsetDateTime order = row.optionalWhen("perm_placement_order_date");
+            if (order != null) {
+                events.add(event(row, "perm_person_id", order, new EventData.PlacementOrderGranted()));
+            }
+            OffsetDateTime matched = row.optionalWhen("perm_matched_date");
+            if (matched != null) {
+                events.add(event(row, "perm_person_id", matched, new EventData.AdoptionMatched()));
+            }
             return events;
         }
     };
+
+    /**
+     * earl_episode_end_reason is the authority's own words ("Outcomes met/ Step-up/ NFA", the model says): read by
+     * the words the contract's reasons are known by, else OTHER (a blank reason too).
+     */
+    public static EventData.EarlyHelpEndReason endReason(String reason) {
+        String words = reason == null ? "" : reason.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        if (words.contains("stepup") || words.contains("steppedup") || words.contains("stepsup")) { // not "step down to support"
+            return EventData.EarlyHelpEndReason.STEP_UP;
+        }
+        if (words.contains("outcome")) {
+            return EventData.EarlyHelpEndReason.OUTCOMES_MET;
+        }
+        if (words.contains("disengag")) {
+            return EventData.EarlyHelpEndReason.DISENGAGED;
+        }
+        if ((words.contains("moved") && !words.contains("removed")) || words.contains("outofarea")) {
+            return EventData.EarlyHelpEndReason.MOVED;
+        }
+        return EventData.EarlyHelpEndReason.OTHER;
+    }
 
     /** SSDA903 reason X1: the episode ends and a new one of the same period of care begins. */
     static final String NEW_EPISODE_FOLLOWS = "X1";

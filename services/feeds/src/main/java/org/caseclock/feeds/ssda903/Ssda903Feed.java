@@ -12,11 +12,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -24,6 +26,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.caseclock.events.EventData;
+import org.caseclock.events.EventType;
 import org.caseclock.events.Subject;
 import org.caseclock.feeds.RunReport;
 import org.caseclock.feeds.delivery.EventFeed;
@@ -45,6 +48,13 @@ import org.caseclock.feeds.state.FeedState;
 public final class Ssda903Feed {
 
     public static final String FEED = "ssda903";
+    /**
+     * Every event type this importer can send (but the retractions of the delivery machinery): what the lists of
+     * indicators it cannot feed are checked against (CoverageTest), and what its fixtures send (the same test).
+     */
+    public static final Set<EventType> EVENT_TYPES = EnumSet.of(EventType.ChildRegistered, EventType.BecameLookedAfter, EventType.PlacementStarted,
+            EventType.CeasedLookedAfter, EventType.ReviewHeld, EventType.MissingEpisodeStarted, EventType.MissingEpisodeEnded,
+            EventType.CareLeaverContactRecorded, EventType.PlacementOrderGranted, EventType.AdoptionMatched);
     static final String GONE_NOT_TAKEN = "a return covers one year: a record absent from it is not taken as gone";
     /** RNE S: the episode starts a period of care; any other reason continues one. */
     static final String STARTED_TO_BE_LOOKED_AFTER = "S";
@@ -52,6 +62,8 @@ public final class Ssda903Feed {
     static final String LEGAL_STATUS_ONLY = "L";
     /** REC X1: the episode ends and a new one of the same period begins. */
     static final String NEW_EPISODE_FOLLOWS = "X1";
+    /** LS E1: a placement order granted; the first episode of a period with it, after another status, is the order. */
+    static final String PLACEMENT_ORDER = "E1";
     /** PLACE A3-A6: placed for adoption (EVENTS.md v1.1: placementType ADOPTION). */
     static final Set<String> ADOPTION_PLACEMENTS = Set.of("A3", "A4", "A5", "A6");
     private static final DateTimeFormatter COMPACT = DateTimeFormatter.BASIC_ISO_DATE;
@@ -80,6 +92,7 @@ public final class Ssda903Feed {
             }
         }
         FeedState state = feed.state();
+        Optional<CollectionYear> year = CollectionYear.named(dir.getFileName().toString()).or(() -> latestDate(reads).map(CollectionYear::holding));
         List<SourceTable> tables = new ArrayList<>();
         List<RunReport.TableIssue> partlyKept = new ArrayList<>();
         for (Table table : Table.values()) {
@@ -107,7 +120,9 @@ public final class Ssda903Feed {
                 case REVIEWS -> usable.forEach(row -> add(rows, keys, row, "CHILD", "REVIEW", () -> List.of(new Produced(
                         child(row), Fields.atNoon(row.date("REVIEW")), new EventData.ReviewHeld(EventData.ReviewOf.CLA)))));
                 case MISSING -> usable.forEach(row -> add(rows, keys, row, "CHILD", "MIS_START", () -> missing(row)));
-                case OC3 -> usable.forEach(row -> add(rows, keys, row, "CHILD", null, () -> careLeaver(row)));
+                case OC3 -> usable.forEach(row -> add(rows, keys, row, "CHILD", null, () -> careLeaver(row, year)));
+                case AD1 -> usable.forEach(row -> add(rows, keys, row, "CHILD", "DATE_MATCH", () -> List.of(new Produced(
+                        child(row), Fields.atNoon(row.date("DATE_MATCH")), new EventData.AdoptionMatched()))));
                 default -> throw new IllegalStateException(table.name());
             }
             String kept = unusable.isEmpty() ? null : String.join("; ", unusable);
@@ -155,27 +170,37 @@ public final class Ssda903Feed {
             Opened before = openedBefore.get("child/" + entry.getKey());
             String period = before != null && firstStart != null && before.day().isBefore(firstStart) ? before.period() : null;
             boolean first = true;
+            String statusBefore = null; // the legal status of the episode before, in the same period; null: none in this return
             for (Ssda903Row row : episodes) {
                 LocalDate start = decomOrNull(row);
                 String rne = row.text("RNE");
-                boolean opens = STARTED_TO_BE_LOOKED_AFTER.equalsIgnoreCase(rne) || (first && period == null);
+                boolean starts = STARTED_TO_BE_LOOKED_AFTER.equalsIgnoreCase(rne);
+                boolean opens = starts || (first && period == null);
                 if (start != null && opens) {
                     period = entry.getKey() + "-CLA-" + COMPACT.format(start);
                 }
                 first = false;
+                String status = row.text("LS") == null ? "" : row.text("LS").toUpperCase(Locale.ROOT);
+                // An order at the start of a period, or a change to E1 within it; a first episode here that continues a
+                // period already E1 was granted its order at or before that episode, on a day this return does not give.
+                boolean order = status.equals(PLACEMENT_ORDER) && (starts || (statusBefore != null && !statusBefore.equals(PLACEMENT_ORDER)));
+                statusBefore = status;
                 String periodId = period;
-                add(rows, keys, row, "CHILD", "DECOM", () -> episode(row, periodId, opens));
+                add(rows, keys, row, "CHILD", "DECOM", () -> episode(row, periodId, opens, order));
             }
         }
     }
 
-    private static List<Produced> episode(Ssda903Row row, String period, boolean opens) throws RowProblem {
+    private static List<Produced> episode(Ssda903Row row, String period, boolean opens, boolean order) throws RowProblem {
         Subject child = child(row);
         LocalDate start = row.date("DECOM");
         String rne = row.requiredText("RNE").toUpperCase(Locale.ROOT);
         List<Produced> events = new ArrayList<>();
         if (opens) {
             events.add(new Produced(child, Fields.atNoon(start), new EventData.BecameLookedAfter(period, row.text("LS"))));
+        }
+        if (order) {
+            events.add(new Produced(child, Fields.atNoon(start), new EventData.PlacementOrderGranted()));
         }
         if (!LEGAL_STATUS_ONLY.equals(rne)) {
             String place = row.text("PLACE");
@@ -212,14 +237,41 @@ public final class Ssda903Feed {
     }
 
     /**
-     * OC3 says whether a care leaver is in touch, their activity and accommodation around their birthday, with no
-     * date of contact; CareLeaverContactRecorded (EVENTS.md v1.1) is not in this branch's events module. Read and
-     * checked, sent as nothing.
+     * OC3 says whether a care leaver is in touch, their main activity and their accommodation on or around their
+     * 17th to 21st birthday, with no date of contact: a contact dated at that birthday in the return's year.
      */
-    private static List<Produced> careLeaver(Ssda903Row row) throws RowProblem {
-        row.id("CHILD");
-        row.requiredText("IN_TOUCH");
-        return List.of();
+    private static List<Produced> careLeaver(Ssda903Row row, Optional<CollectionYear> year) throws RowProblem {
+        EventData.CareLeaverContactRecorded contact = CareLeaver.contact(row);
+        if (year.isEmpty()) {
+            throw new RowProblem("the return's year is not known (no 2023-24 in the folder's name, no dated episode, review"
+                    + " or missing episode): the birthday OC3 is about cannot be told");
+        }
+        return List.of(new Produced(child(row), Fields.atNoon(CareLeaver.birthdayIn(row, year.get())), contact));
+    }
+
+    /** The latest date of the return's episodes, reviews and missing episodes, if any can be read. */
+    private static Optional<LocalDate> latestDate(Map<Table, List<Read>> reads) {
+        Map<Table, List<String>> dated = Map.of(Table.EPISODES, List.of("DECOM", "DEC"), Table.REVIEWS, List.of("REVIEW"),
+                Table.MISSING, List.of("MIS_START", "MIS_END"));
+        LocalDate latest = null;
+        for (var entry : dated.entrySet()) {
+            for (Read read : reads.getOrDefault(entry.getKey(), List.of())) {
+                for (Ssda903Row row : read.rows()) {
+                    for (String column : entry.getValue()) {
+                        LocalDate date;
+                        try {
+                            date = row.optionalDate(column);
+                        } catch (RowProblem e) {
+                            continue; // reported with the row
+                        }
+                        if (date != null && (latest == null || date.isAfter(latest))) {
+                            latest = date;
+                        }
+                    }
+                }
+            }
+        }
+        return Optional.ofNullable(latest);
     }
 
     /** A period of care this feed opened, and the day it opened. */

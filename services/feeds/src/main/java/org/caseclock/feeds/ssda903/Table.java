@@ -12,7 +12,8 @@ enum Table {
     EPISODES("Episodes", List.of("CHILD", "DECOM", "RNE", "LS", "PLACE", "DEC", "REC"), Set.of("DECOM")),
     REVIEWS("Reviews", List.of("CHILD", "REVIEW"), Set.of("REVIEW")),
     MISSING("Missing", List.of("CHILD", "MISSING", "MIS_START", "MIS_END"), Set.of("MIS_START")),
-    OC3("OC3", List.of("CHILD", "IN_TOUCH", "ACTIV", "ACCOM"), Set.of("IN_TOUCH"));
+    OC3("OC3", List.of("CHILD", "DOB", "IN_TOUCH", "ACTIV", "ACCOM"), Set.of("IN_TOUCH")),
+    AD1("AD1", List.of("CHILD", "DATE_MATCH"), Set.of("DATE_INT", "DATE_MATCH"));
 
     private final String table;
     private final List<String> required;
