@@ -35,6 +35,7 @@ const state = {
   filters: null,          // of the overdue list, kept through live redraws (freshFilters)
   longOpen: false,        // whether the long overdue section is open
   showAll: false,         // a team's scorecard with the indicators it has no one for
+  risk: '',               // the code whose items at risk by month end are shown on the scorecard
   refreshTimer: null,
   namesReady: Promise.resolve(),
 };
@@ -204,20 +205,67 @@ function indicatorRow(v) {
     el('td', { class: 'num previous' }, na ? '–' : fmt(v, v.previous)),
     na ? el('td', { class: 'num value na' }, el('span', { class: 'sub' }, na))
       : el('td', { class: 'num value' }, fmt(v, v.value), el('span', { class: 'sub' }, [fraction(v), v.soFar && v.value != null ? 'so far' : ''].filter(Boolean).join(' '))),
+    projectedCell(v),
     el('td', { class: 'num target' }, v.target == null ? '—' : fmt(v, v.target)),
     changeCell(v),
     el('td', { class: 'rag-cell' }, ragPill(v.rag, v)),
     el('td', { class: 'trend' }, na ? el('span', { class: 'sub' }, 'not available') : sparkline(v)));
 }
 
+// "If nothing else is done": the month-end projection beside Now, in the RAG colour of its own
+// rating, with its items at risk a link away (#scope=…&tab=scorecard&risk=CIN4).
+function projectedCell(v) {
+  const p = v.projectedMonthEnd;
+  if (!p || v.notAvailable) return el('td', { class: 'num projected' }, '–');
+  const sub = p.atRisk
+    ? el('a', { href: '#' + new URLSearchParams({ scope: state.scope, tab: 'scorecard', risk: v.code }).toString(),
+      class: 'at-risk', 'data-code': v.code,
+      'aria-label': p.atRisk + ' at risk: ' + v.code + ' items overdue by month end if nothing is done' },
+      p.atRisk.toLocaleString('en-GB') + ' at risk')
+    : fraction(Object.assign({}, v, p));
+  return el('td', { class: 'num projected rag-text-' + (p.rag || 'GREY'),
+    title: 'If nothing else is done: ' + fmt(v, p.value) + ' at month end' },
+    fmt(v, p.value), el('span', { class: 'sub' }, sub));
+}
+
+const AT_RISK_STATUS = { DUE_SOON: 'Due soon', IN_TIME: 'In time', PENDING: 'Pending' };
+
+// What falls overdue before month end unless it is done: GET …/items?status=AT_RISK, soonest due first.
+async function showAtRisk(code) {
+  const scope = state.scope;
+  const panel = $('#at-risk');
+  if (!code) { panel.hidden = true; panel.replaceChildren(); return; }
+  const r = await getJson('/api/indicators/' + encodeURIComponent(code) + '/items?' + q(scope) + '&status=AT_RISK');
+  if (scope !== state.scope) return;
+  const v = state.views.get(code);
+  const team = scope.startsWith('team/');
+  const close = el('a', { href: '#' + new URLSearchParams({ scope, tab: 'scorecard' }).toString(), class: 'close-at-risk' }, 'Close');
+  panel.replaceChildren(
+    el('h2', { class: 'group' }, code + (v ? ' ' + v.name : '') + ': at risk by month end (' + r.items.length + ')'),
+    el('p', { class: 'note' }, 'Not overdue now, overdue by the month\'s last day if nothing is done; soonest due first. ', close),
+    r.items.length === 0 ? el('p', { class: 'empty' }, 'Nothing at risk.')
+      : el('table', { class: 'items', id: 'at-risk-list', 'data-code': code },
+        el('thead', {}, el('tr', {}, el('th', {}, 'Child'), el('th', {}, 'Worker'), el('th', {}, 'Status'),
+          el('th', { class: 'num' }, 'Due'), team ? null : el('th', {}, 'Team'))),
+        el('tbody', {}, r.items.map((i) => el('tr', { 'data-key': itemKey(i), 'data-status': i.status },
+          el('td', { class: 'who' }, el('a', { href: '#' + listLink(scope, { child: i.subject }), class: 'child-link' }, who(i.subject))),
+          el('td', {}, i.worker || 'no worker'),
+          el('td', { class: 'status-' + i.status }, AT_RISK_STATUS[i.status] || i.status),
+          el('td', { class: 'num' }, i.deadline ? instantLabel(i.deadline) : dateLabel(i.due)),
+          team ? null : el('td', {}, i.team))))));
+  panel.hidden = false;
+  panel.scrollIntoView({ block: 'nearest' });
+}
+
 function indicatorTable(views) {
   const month = londonMonth();
   return el('table', { class: 'indicators' },
-    el('colgroup', {}, ['code', 'name', 'figure', 'figure', 'target', 'change', 'rag', 'trend'].map((c) => el('col', { class: c }))),
+    el('colgroup', {}, ['code', 'name', 'figure', 'figure', 'figure', 'target', 'change', 'rag', 'trend'].map((c) => el('col', { class: c }))),
     el('thead', {}, el('tr', {},
       el('th', {}, 'Code'), el('th', {}, 'Indicator'),
       el('th', { class: 'num' }, 'Last month', el('span', { class: 'sub' }, monthLabel(previousMonth(month)))),
       el('th', { class: 'num' }, 'Now', el('span', { class: 'sub' }, monthLabel(month))),
+      el('th', { class: 'num projected' }, 'Month end', el('span', { class: 'sub' }, 'if nothing else is done')),
       el('th', { class: 'num target' }, 'Target'), el('th', {}, 'Change'), el('th', {}, 'RAG'),
       el('th', { class: 'trend' }, '13 months'))),
     el('tbody', {}, views.map(indicatorRow)));
@@ -684,13 +732,15 @@ function loadScope() {
 
 // '#scope=team/FAM-1&tab=overdue'; also '#/team/FAM-1' (a team's list), the form alert messages link to.
 // '&code=CIN4' (an indicator's children: the drill-down from the scorecard) and '&child=child/C1'
-// (a child's items across indicators) filter the list they open.
+// (a child's items across indicators) filter the list they open; on the scorecard, '&risk=CIN4'
+// opens the indicator's items at risk by month end.
 function readHash() {
   const hash = location.hash.slice(1);
   const path = hash.match(/^\/(LA|(?:team|service)\/[A-Za-z0-9_.-]+)$/);
   if (path) return { scope: path[1], tab: path[1].startsWith('team/') ? 'overdue' : 'scorecard' };
   const p = new URLSearchParams(hash);
-  return { scope: p.get('scope') || 'LA', tab: p.get('tab') || 'scorecard', code: p.get('code') || '', child: p.get('child') || '' };
+  return { scope: p.get('scope') || 'LA', tab: p.get('tab') || 'scorecard', code: p.get('code') || '', child: p.get('child') || '',
+    risk: p.get('risk') || '' };
 }
 
 function listLink(scope, filter) {
@@ -719,6 +769,8 @@ window.addEventListener('hashchange', () => {
   renderScopes();
   if (scopeChanged) loadScope();
   applyHashFilters(next);
+  state.risk = next.tab === 'scorecard' ? next.risk : '';
+  showAtRisk(state.risk).catch(() => {});
   if (!scopeChanged) {
     if (next.tab === 'overdue' && state.itemsLoaded) renderOverdue();
     else loadTab(next.tab);
@@ -748,6 +800,8 @@ $('#overdue-csv').addEventListener('click', () => {
   renderScopes();
   loadScope();
   applyHashFilters(first);
+  state.risk = first.tab === 'scorecard' ? first.risk : '';
+  showAtRisk(state.risk).catch(() => {});
   discoverScopes().catch(() => {});
   pollStatus();
   setInterval(pollStatus, 5000);

@@ -162,6 +162,28 @@ class DashboardBrowserTest {
         wait.until(b -> !b.findElements(By.cssSelector("#status.live")).isEmpty());
         screenshot("scorecard.png");
 
+        // v1.1: "Month end" beside "Now", the projection if nothing else is done: CIN4's is a figure (this
+        // authority has children in need), and its items at risk, where there are any, are a link away
+        assertThat(browser.findElement(By.cssSelector("#scorecard table.indicators thead th.projected")).getText())
+                .startsWith("Month end");
+        // Read and pressed in one go: live updates redraw rows at any moment.
+        @SuppressWarnings("unchecked")
+        List<String> cin4 = (List<String>) ((JavascriptExecutor) browser).executeScript("""
+                const cell = document.querySelector("#scorecard tr[data-code='CIN4'] td.projected");
+                const link = cell.querySelector('a.at-risk');
+                const figures = [cell.innerText.split('\\n')[0].trim(), link ? link.textContent : ''];
+                if (link) link.click();
+                return figures;""");
+        assertThat(cin4.get(0)).as("CIN4 at month end").matches(NUMBER);
+        if (!cin4.get(1).isEmpty()) {
+            assertThat(cin4.get(1)).matches("[\\d,]+ at risk");
+            wait.until(b -> !b.findElements(By.cssSelector("#at-risk:not([hidden]) h2")).isEmpty());
+            assertThat(browser.findElement(By.cssSelector("#at-risk h2")).getText()).startsWith("CIN4");
+            assertThat(browser.findElements(By.cssSelector("#at-risk-list tbody tr td.status-DUE_SOON, #at-risk-list tbody tr td.status-IN_TIME")))
+                    .as("each child at risk, due soon or in time now").isNotEmpty();
+            screenshot("at-risk.png");
+        }
+
         // A team with a child whose visit is overdue: the visit below resolves that item.
         JsonNode item = overdueVisit(api);
         String team = item.path("team").asText();

@@ -78,15 +78,29 @@ final class EngineOutput implements AutoCloseable {
     /** An indicator-values record; key code|scope|period. */
     static Rec value(String code, String scope, String period, long numerator, long denominator,
                      Long firstNumerator, Long firstDenominator) {
+        return value(code, scope, period, numerator, denominator, firstNumerator, firstDenominator, null, null);
+    }
+
+    private static Rec value(String code, String scope, String period, long numerator, long denominator,
+                             Long firstNumerator, Long firstDenominator, Long projectedNumerator, Long projectedDenominator) {
         String json = "{\"code\": " + q(code) + ", \"scope\": " + q(scope) + ", \"period\": " + q(period)
                 + ", \"numerator\": " + numerator + ", \"denominator\": " + denominator
                 + ", \"firstReportedNumerator\": " + firstNumerator + ", \"firstReportedDenominator\": " + firstDenominator
+                + (projectedNumerator == null ? "" : ", \"projectedNumerator\": " + projectedNumerator
+                        + ", \"projectedDenominator\": " + projectedDenominator)
                 + ", \"updatedAt\": \"2026-02-03T09:00:00Z\"}";
         return new Rec("indicator-values", code + "|" + scope + "|" + period, json);
     }
 
+    /** The running month as an engine from before v1.1 published it: no projection. */
     static Rec running(String code, String scope, String period, long numerator, long denominator) {
         return value(code, scope, period, numerator, denominator, null, null);
+    }
+
+    /** The running month with the engine's projection of it to its last instant (v1.1). */
+    static Rec projected(String code, String scope, String period, long numerator, long denominator,
+                         long projectedNumerator, long projectedDenominator) {
+        return value(code, scope, period, numerator, denominator, null, null, projectedNumerator, projectedDenominator);
     }
 
     /** An alerts record; key = id = code|subject|itemId. */

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.caseclock.query.EngineOutput.alert;
 import static org.caseclock.query.EngineOutput.item;
 import static org.caseclock.query.EngineOutput.progress;
+import static org.caseclock.query.EngineOutput.projected;
 import static org.caseclock.query.EngineOutput.recurring;
 import static org.caseclock.query.EngineOutput.running;
 import static org.caseclock.query.EngineOutput.tombstone;
@@ -165,7 +166,7 @@ class QueryApiTest {
 
     private static List<Rec> values() {
         return List.of(
-                running("CIN4", "team/T1", "2026-02", 41, 46),
+                projected("CIN4", "team/T1", "2026-02", 41, 46, 30, 46),
                 value("CIN4", "team/T1", "2026-01", 44, 50, 44L, 50L),
                 value("CIN4", "team/T1", "2025-02", 30, 40, 30L, 40L),
                 value("CIN4", "team/T1", "2025-01", 20, 40, 20L, 40L),
@@ -179,16 +180,16 @@ class QueryApiTest {
                 value("FD8", "team/T1", "2026-01", 3, 20, 3L, 20L),
                 running("CP14", "team/T1", "2026-02", 4, 10),
                 running("FD7", "team/T1", "2026-02", 5, 10),
-                running("W1", "team/T1", "2026-02", 90, 5),
+                projected("W1", "team/T1", "2026-02", 90, 5, 90, 5),
                 value("W1", "team/T1", "2026-01", 80, 5, 80L, 5L),
                 running("W2", "team/T1", "2026-02", 2, 0),
-                running("N1", "team/T1", "2026-02", 12, 0),
-                running("AMT2", "team/T1", "2026-02", 0, 0),
+                projected("N1", "team/T1", "2026-02", 12, 0, 12, 0),
+                projected("AMT2", "team/T1", "2026-02", 0, 0, 0, 0),
                 value("AMT2", "team/T1", "2026-01", 7, 10, 6L, 10L),
                 value("AMT2", "team/T1", "2025-12", 8, 10, 8L, 10L),
                 running("DQ_VISIT_WITHOUT_EPISODE", "team/T1", "2026-02", 3, 0),
                 // v1.1 kinds, in team/T4 (see the overview test for what each is worked out to be)
-                running("CLA1", "team/T4", "2026-02", 1, 10),
+                projected("CLA1", "team/T4", "2026-02", 1, 10, 2, 10),
                 running("CLA19", "team/T4", "2026-02", 6, 10),
                 value("CLA19", "team/T4", "2026-01", 5, 10, 5L, 10L),
                 running("CLA27", "team/T4", "2026-02", 8, 10),
@@ -199,7 +200,7 @@ class QueryApiTest {
                 running("A2", "team/T4", "2026-02", 130, 1),
                 running("W3", "team/T4", "2026-02", 25, 2),
                 running("CL2", "team/T4", "2026-02", 1, 2),
-                running("R1", "team/T4", "2026-02", 12, 0),
+                projected("R1", "team/T4", "2026-02", 12, 0, 12, 0),
                 running("R1", "LA", "2026-02", 40, 0));
     }
 
@@ -221,6 +222,14 @@ class QueryApiTest {
                 // MC6 has an hour deadline: overdue since 09:00 today, due today, so 0 days overdue.
                 item("child/C11", "MC6", "E1", "OVERDUE", "T1", "FAM", "W1", "2026-01-31", null, "2026-02-03",
                         "2026-02-03T09:00:00Z", "2026-01-31", "2026-01"),
+                // v1.1, at risk on 3 Feb (month's last date Sat 28 Feb): CP13 C13 due 27 Feb is, C12 due on the 28th
+                // is not; MC6 E3's deadline 23:59 on the 28th is before the last instant, E4's midnight after it is not
+                recurring("child/C12", "CP13", "IN_TIME", "T1", "FAM", "2026-02-28"),
+                recurring("child/C13", "CP13", "IN_TIME", "T1", "FAM", "2026-02-27"),
+                item("child/C14", "MC6", "E3", "PENDING", "T1", "FAM", "W1", "2026-02-25", null, "2026-02-28",
+                        "2026-02-28T23:59:00Z", "2026-02-25", "2026-02"),
+                item("child/C15", "MC6", "E4", "PENDING", "T1", "FAM", "W1", "2026-02-26", null, "2026-03-01",
+                        "2026-03-01T00:00:00Z", "2026-02-26", "2026-02"),
                 // v1.1: SHARE items are MET or NOT_MET; an AVERAGE item is COUNTED with its days
                 item("child/C20", "CLA1", "CLA1", "MET", "T4", "CIC", "W4", "2025-01-01", "2025-06-01", null, null, null, null),
                 item("child/C21", "CLA1", "CLA1", "NOT_MET", "T4", "CIC", "W4", "2025-01-01", null, null, null, null, null),
@@ -544,7 +553,72 @@ class QueryApiTest {
         assertThat(field(three.path("trend"), "period")).containsExactly("2025-12", "2026-01", "2026-02");
     }
 
+    @Test
+    void the_projected_month_end_is_beside_every_current_value_rated_as_the_value_with_the_number_of_items_at_risk() {
+        JsonNode now = get("/api/indicators?scope=team/T1");
+
+        // CIN4: 30 of 46 at 28 Feb if nothing else is done = 65%, RED against 95% (beyond 10pp); C2 and C3 at risk
+        JsonNode cin4 = indicator(now, "CIN4").path("projectedMonthEnd");
+        assertThat(cin4.path("value").asDouble()).isCloseTo(30.0 / 46, within(1e-12));
+        assertThat(cin4.path("numerator").asLong()).isEqualTo(30);
+        assertThat(cin4.path("denominator").asLong()).isEqualTo(46);
+        assertThat(cin4.path("rag").asText()).isEqualTo("RED");
+        assertThat(cin4.path("atRisk").asLong()).isEqualTo(2);
+        // CP13: no projection from the engine (an older record): value null, GREY; C13 at risk, not C12
+        JsonNode cp13 = indicator(now, "CP13").path("projectedMonthEnd");
+        assertThat(cp13.path("value").isNull()).isTrue();
+        assertThat(cp13.path("rag").asText()).isEqualTo("GREY");
+        assertThat(cp13.path("atRisk").asLong()).isEqualTo(1);
+        // MILESTONE: AMT2's A3 (PENDING, due 20 Feb); MC6's E3 (deadline 23:59 on the 28th), not E4 (midnight after)
+        assertThat(indicator(now, "AMT2").path("projectedMonthEnd").path("atRisk").asLong()).isEqualTo(1);
+        assertThat(indicator(now, "MC6").path("projectedMonthEnd").path("atRisk").asLong()).isEqualTo(1);
+        // Numbers as the value: W1 90 cases over 5 workers = 18, 1 over its 17 (lower is better), within 10%: AMBER
+        JsonNode w1 = indicator(now, "W1").path("projectedMonthEnd");
+        assertThat(w1.path("value").asDouble()).isEqualTo(18.0);
+        assertThat(w1.path("rag").asText()).isEqualTo("AMBER");
+        assertThat(w1.path("atRisk").isNull()).isTrue();
+        assertThat(indicator(now, "N1").path("projectedMonthEnd").path("value").asDouble()).isEqualTo(12.0);
+
+        JsonNode t4 = get("/api/indicators?scope=team/T4");
+        // RATE: 12 over team/T4's 5,000 children = 24 per 10,000; SHARE (CLA1) 2 of 10: kinds with none at risk say null
+        assertThat(indicator(t4, "R1").path("projectedMonthEnd").path("value").asDouble()).isEqualTo(24.0);
+        assertThat(indicator(t4, "CLA1").path("projectedMonthEnd").path("value").asDouble()).isEqualTo(0.2);
+        assertThat(indicator(t4, "CLA1").path("projectedMonthEnd").has("atRisk")).isTrue();
+        assertThat(indicator(t4, "CLA1").path("projectedMonthEnd").path("atRisk").isNull()).isTrue();
+
+        // One code and the overview carry it too; a month asked for (even this one) has none
+        assertThat(get("/api/indicators/CIN4?scope=team/T1").path("projectedMonthEnd").path("numerator").asLong()).isEqualTo(30);
+        JsonNode overview = get("/api/overview?scope=team/T1");
+        // (CIN4, AMBER and up 1pp, is one to watch)
+        JsonNode watched = StreamSupport.stream(overview.path("onesToWatch").spliterator(), false)
+                .filter(e -> e.path("code").asText().equals("CIN4")).findFirst().orElseThrow();
+        assertThat(watched.path("projectedMonthEnd").path("atRisk").asLong()).isEqualTo(2);
+        assertThat(indicator(get("/api/indicators?scope=team/T1&period=2026-01"), "CIN4").has("projectedMonthEnd")).isFalse();
+        assertThat(indicator(get("/api/indicators?scope=team/T1&period=2026-02"), "CIN4").has("projectedMonthEnd")).isFalse();
+    }
+
     // ---- lists ------------------------------------------------------------------------------
+
+    @Test
+    void at_risk_lists_the_items_not_overdue_now_that_will_be_by_month_end_soonest_due_first_each_with_its_status() {
+        // Today Tue 3 Feb, month's last date Sat 28 Feb: CIN4 C2 (due 5 Feb) and C3 (due 25 Feb); C1, C4, C5 are overdue already
+        JsonNode cin4 = get("/api/indicators/CIN4/items?scope=LA&status=AT_RISK").path("items");
+        assertThat(field(cin4, "subject")).containsExactly("child/C2", "child/C3");
+        assertThat(field(cin4, "status")).containsExactly("DUE_SOON", "IN_TIME");
+        assertThat(field(cin4, "due")).containsExactly("2026-02-05", "2026-02-25");
+        // CP13: due the 27th is at risk, due the 28th (the last date) is not
+        assertThat(field(get("/api/indicators/CP13/items?scope=team/T1&status=AT_RISK").path("items"), "subject"))
+                .containsExactly("child/C13");
+        // MILESTONE: PENDING with the deadline before the last instant
+        JsonNode mc6 = get("/api/indicators/MC6/items?scope=team/T1&status=AT_RISK").path("items");
+        assertThat(field(mc6, "itemId")).containsExactly("E3");
+        assertThat(field(mc6, "status")).containsExactly("PENDING");
+        assertThat(field(get("/api/indicators/AMT2/items?scope=team/T1&status=AT_RISK").path("items"), "itemId"))
+                .containsExactly("A3");
+        // Scope filters as for every list; a kind without items at risk lists none
+        assertThat(get("/api/indicators/CIN4/items?scope=team/T2&status=AT_RISK").path("items")).isEmpty();
+        assertThat(get("/api/indicators/CLA1/items?scope=team/T4&status=AT_RISK").path("items")).isEmpty();
+    }
 
     @Test
     void an_indicators_live_items_are_listed_most_overdue_first_with_days_overdue_from_todays_london_date() {
@@ -708,7 +782,9 @@ class QueryApiTest {
         assertError("/api/indicators/CIN4?scope=LA&months=0", 400, "months must be between 1 and 120");
         assertError("/api/indicators/CIN4?scope=LA&months=x", 400, "months is not valid");
         assertError("/api/indicators/CIN4/items?scope=LA&status=LOST", 400,
-                "status must be one of [CANCELLED, COUNTED, DUE_SOON, IN_TIME, LATE, MET, NOT_MET, ON_TIME, OVERDUE, PENDING]");
+                "status must be one of [AT_RISK, CANCELLED, COUNTED, DUE_SOON, IN_TIME, LATE, MET, NOT_MET, ON_TIME, OVERDUE, PENDING]");
+        assertError("/api/indicators/CIN4/items?scope=LA&status=AT_RISK&period=2026-01", 400,
+                "period must not be given with status=AT_RISK: the items at risk are this month's");
         assertError("/api/alerts?scope=LA&state=CLOSED", 400, "state must be OPEN or RESOLVED");
         assertError("/api/overdue?scope=team/", 400, "scope must be LA, service/{id} or team/{id}");
         assertError("/api/indicators/NOPE?scope=LA", 404, "no indicator NOPE");

@@ -65,6 +65,7 @@ public final class SubjectEvaluator {
                 }
             }
         }
+        Instant nextChange = projectMonthEnd(subject, history, now, current, contributions, nowCtx.nextChange());
         full.anomalies().forEach((anomaly, n) -> contributions.merge(
                 new Bucket(DATA_QUALITY_PREFIX + anomaly.name(), Timeline.teamOf(full.allocationAt(now)), current, Part.VALUE, ""),
                 new Tally(n, 0), Tally::plus));
@@ -103,7 +104,46 @@ public final class SubjectEvaluator {
                 }
             });
         }
-        return new Evaluation(items, contributions, nowCtx.nextChange(), current);
+        return new Evaluation(items, contributions, nextChange, current);
+    }
+
+    /**
+     * Projected month end (INDICATORS.md, "Comparators, projection and overview"): the running
+     * month's value computed as at its last instant from the events whose time is at or before
+     * now (every retraction counts, whatever its own time): nothing further happens. Added to
+     * {@code contributions} under {@link Part#PROJECTED}; returns the next instant to look at the
+     * subject again. With no new event the projection changes only when an event dated after now
+     * comes to have happened, or when the month turns (the new month's projection is built by its
+     * subjects, so a subject with a projected contribution, or whose answers change with time and
+     * so may have one next month, wakes at the turn).
+     */
+    private Instant projectMonthEnd(Subject subject, List<CaseEvent> history, Instant now, YearMonth current,
+                                    Map<Bucket, Tally> contributions, Instant nextChange) {
+        List<CaseEvent> happened = new ArrayList<>(history.size());
+        Instant nextEvent = null;
+        for (CaseEvent e : history) {
+            if (!e.timeInstant().isAfter(now) || e.type() == EventType.EventRetracted) {
+                happened.add(e);
+            } else if (nextEvent == null || e.timeInstant().isBefore(nextEvent)) {
+                nextEvent = e.timeInstant();
+            }
+        }
+        RuleContext monthEnd = new RuleContext(Timeline.of(subject, happened, null), London.endOfMonth(current), calendar);
+        boolean projected = false;
+        for (Item item : evaluateAll(monthEnd)) {
+            if (item.isSnapshot() || countsIn(item, current)) {
+                projected |= add(contributions, item, current, Part.PROJECTED, 1);
+            }
+        }
+        Instant next = nextChange;
+        if (projected || nextChange != null) {
+            next = earlier(next, London.startOfMonth(current.plusMonths(1)));
+        }
+        return nextEvent == null ? next : earlier(next, nextEvent);
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || b.isBefore(a) ? b : a;
     }
 
     private List<Item> evaluateAll(RuleContext ctx) {
@@ -148,15 +188,16 @@ public final class SubjectEvaluator {
         return a.isAfter(b) ? a : b;
     }
 
-    /** An item adds 1 (an AVERAGE item its days) to the numerator when it meets, and 1 to the denominator. */
-    private static void add(Map<Bucket, Tally> into, Item item, YearMonth month, Part part, int sign) {
+    /** An item adds 1 (an AVERAGE item its days) to the numerator when it meets, and 1 to the denominator; whether it adds anything. */
+    private static boolean add(Map<Bucket, Tally> into, Item item, YearMonth month, Part part, int sign) {
         if (!item.numerator() && !item.denominator()) {
-            return;
+            return false;
         }
         long numerator = item.days() != null ? item.days() : 1;
         Tally t = new Tally(item.numerator() ? sign * numerator : 0, item.denominator() ? sign : 0);
         into.merge(new Bucket(item.code(), item.team(), month, part, item.distinct() == null ? "" : item.distinct()),
                 t, Tally::plus);
+        return true;
     }
 
     public List<Indicator> indicators() {

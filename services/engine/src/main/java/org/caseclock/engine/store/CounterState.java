@@ -11,35 +11,53 @@ import java.util.Map;
  */
 public record CounterState(String code, String scope, YearMonth month) {
 
-    /** Value and revision parts; W1 keeps counts per worker since its denominator is distinct workers. */
+    /**
+     * Value, revision and (v1.1) projected parts; W1 and W3 keep counts per worker, since W1's
+     * denominator is distinct workers and W3's value the most one worker holds. Totals stored
+     * before projections existed read with a projection of zero.
+     */
     public record MonthTotals(long numerator, long denominator, long revisedNumerator, long revisedDenominator,
-                              Map<String, Long> workers, Map<String, Long> revisedWorkers) {
+                              Map<String, Long> workers, Map<String, Long> revisedWorkers,
+                              long projectedNumerator, long projectedDenominator, Map<String, Long> projectedWorkers) {
 
-        public static final MonthTotals ZERO = new MonthTotals(0, 0, 0, 0, Map.of(), Map.of());
+        public static final MonthTotals ZERO = new MonthTotals(0, 0, 0, 0, Map.of(), Map.of(), 0, 0, Map.of());
+
+        public MonthTotals {
+            workers = workers == null ? Map.of() : workers;
+            revisedWorkers = revisedWorkers == null ? Map.of() : revisedWorkers;
+            projectedWorkers = projectedWorkers == null ? Map.of() : projectedWorkers;
+        }
 
         public MonthTotals addValue(long n, long d, String distinct) {
             return new MonthTotals(numerator + n, denominator + d, revisedNumerator, revisedDenominator,
-                    addTo(workers, distinct, n), revisedWorkers);
+                    addTo(workers, distinct, n), revisedWorkers, projectedNumerator, projectedDenominator, projectedWorkers);
         }
 
         public MonthTotals addRevision(long n, long d, String distinct) {
             return new MonthTotals(numerator, denominator, revisedNumerator + n, revisedDenominator + d,
-                    workers, addTo(revisedWorkers, distinct, n));
+                    workers, addTo(revisedWorkers, distinct, n), projectedNumerator, projectedDenominator, projectedWorkers);
         }
 
-        /** The value part carried into the next month; revisions belong to their own month. */
+        public MonthTotals addProjected(long n, long d, String distinct) {
+            return new MonthTotals(numerator, denominator, revisedNumerator, revisedDenominator, workers, revisedWorkers,
+                    projectedNumerator + n, projectedDenominator + d, addTo(projectedWorkers, distinct, n));
+        }
+
+        /**
+         * The value part carried into the next month; revisions belong to their own month, and so
+         * does a projection (to that month's end): the subjects build the new month's as it turns.
+         */
         public MonthTotals carried() {
-            return new MonthTotals(numerator, denominator, 0, 0, workers, Map.of());
+            return new MonthTotals(numerator, denominator, 0, 0, workers, Map.of(), 0, 0, Map.of());
         }
 
         public MonthTotals plusValue(MonthTotals o) {
-            MonthTotals sum = new MonthTotals(numerator + o.numerator, denominator + o.denominator,
-                    revisedNumerator, revisedDenominator, workers, revisedWorkers);
+            Map<String, Long> sumWorkers = workers;
             for (Map.Entry<String, Long> w : o.workers.entrySet()) {
-                sum = new MonthTotals(sum.numerator, sum.denominator, sum.revisedNumerator, sum.revisedDenominator,
-                        addTo(sum.workers, w.getKey(), w.getValue()), sum.revisedWorkers);
+                sumWorkers = addTo(sumWorkers, w.getKey(), w.getValue());
             }
-            return sum;
+            return new MonthTotals(numerator + o.numerator, denominator + o.denominator, revisedNumerator,
+                    revisedDenominator, sumWorkers, revisedWorkers, projectedNumerator, projectedDenominator, projectedWorkers);
         }
 
         private static Map<String, Long> addTo(Map<String, Long> map, String key, long n) {
@@ -63,11 +81,25 @@ public record CounterState(String code, String scope, YearMonth month) {
 
         /** W3: the most cases one worker holds (0 with no worker). */
         public long mostPerWorker() {
-            return workers.values().stream().mapToLong(Long::longValue).max().orElse(0);
+            return mostOf(workers);
+        }
+
+        /** W1's projected denominator: the workers who would hold a case at month end. */
+        public long projectedDistinctWorkers() {
+            return projectedWorkers.size();
+        }
+
+        /** W3 projected: the most cases one worker would hold at month end (0 with no worker). */
+        public long projectedMostPerWorker() {
+            return mostOf(projectedWorkers);
         }
 
         public long mostPerWorkerFirstReported() {
-            return workersFirstReported().values().stream().mapToLong(Long::longValue).max().orElse(0);
+            return mostOf(workersFirstReported());
+        }
+
+        private static long mostOf(Map<String, Long> perWorker) {
+            return perWorker.values().stream().mapToLong(Long::longValue).max().orElse(0);
         }
 
         private Map<String, Long> workersFirstReported() {

@@ -28,7 +28,8 @@ import org.caseclock.engine.topology.EngineTopics.Stores;
 
 /**
  * Sums contributions into counters per {@code code|scope} and month, and publishes each month's
- * value with its first-reported value. Contributions arrive keyed by code, so one task owns every
+ * value with its first-reported value (a closed month) or its projection to month end (the
+ * running month). Contributions arrive keyed by code, so one task owns every
  * scope of a code and a subject's changes reach the team, service and LA counters in one record.
  * When the month turns, a snapshot counter carries its totals into the new month; this happens per
  * counter (a few thousand), never per subject.
@@ -123,9 +124,11 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
         }
         for (YearMonth m : months) {
             MonthTotals t = get(key, m);
-            t = change.part() == Bucket.Part.VALUE
-                    ? t.addValue(change.numerator(), change.denominator(), change.distinct())
-                    : t.addRevision(change.numerator(), change.denominator(), change.distinct());
+            t = switch (change.part()) {
+                case VALUE -> t.addValue(change.numerator(), change.denominator(), change.distinct());
+                case REVISION -> t.addRevision(change.numerator(), change.denominator(), change.distinct());
+                case PROJECTED -> t.addProjected(change.numerator(), change.denominator(), change.distinct());
+            };
             putTotals(monthKey(key, m), t);
             touched.add(m);
         }
@@ -266,16 +269,23 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
         return key + "|" + m;
     }
 
+    /**
+     * A month's value; a closed month with its first-reported value, the running month with its
+     * projection to its last instant (v1.1; null for a closed month, which has its value instead).
+     */
     private IndicatorValue valueOf(CounterState head, YearMonth m, MonthTotals t, boolean closed) {
         boolean distinct = settings.countsDistinctWorkers(head.code());
         long den = distinct ? t.distinctWorkers() : t.denominator();
+        Long projectedDen = closed ? null : distinct ? t.projectedDistinctWorkers() : t.projectedDenominator();
         if (settings.isMaximum(head.code())) {
             return new IndicatorValue(head.code(), head.scope(), m.toString(), t.mostPerWorker(), den,
-                    closed ? t.mostPerWorkerFirstReported() : null, closed ? t.distinctWorkersFirstReported() : null, now());
+                    closed ? t.mostPerWorkerFirstReported() : null, closed ? t.distinctWorkersFirstReported() : null,
+                    closed ? null : t.projectedMostPerWorker(), projectedDen, now());
         }
         Long firstNum = closed ? t.numerator() - t.revisedNumerator() : null;
         Long firstDen = closed ? (distinct ? t.distinctWorkersFirstReported() : t.denominator() - t.revisedDenominator()) : null;
-        return new IndicatorValue(head.code(), head.scope(), m.toString(), t.numerator(), den, firstNum, firstDen, now());
+        return new IndicatorValue(head.code(), head.scope(), m.toString(), t.numerator(), den, firstNum, firstDen,
+                closed ? null : t.projectedNumerator(), projectedDen, now());
     }
 
     private Instant now() {

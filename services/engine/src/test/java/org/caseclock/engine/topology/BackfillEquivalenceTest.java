@@ -63,17 +63,23 @@ class BackfillEquivalenceTest {
                 String.valueOf(i.deadline()), String.valueOf(i.refDate()), String.valueOf(i.period()));
     }
 
-    /** Non-zero month values as numerator/denominator (first reported), without the instant they were published. */
+    /**
+     * Non-zero month values as numerator/denominator (first reported) and the projection, without
+     * the instant they were published.
+     */
     private static Map<String, String> values(EngineHarness engine) {
         Map<String, String> out = new TreeMap<>();
         engine.allValues().forEach((key, v) -> {
             // A counter that went up and back down live may never be published from a backlog: 0/0 is absent.
             boolean zero = v.numerator() == 0 && v.denominator() == 0
                     && (v.firstReportedNumerator() == null || v.firstReportedNumerator() == 0)
-                    && (v.firstReportedDenominator() == null || v.firstReportedDenominator() == 0);
+                    && (v.firstReportedDenominator() == null || v.firstReportedDenominator() == 0)
+                    && (v.projectedNumerator() == null || v.projectedNumerator() == 0)
+                    && (v.projectedDenominator() == null || v.projectedDenominator() == 0);
             if (!zero) {
                 out.put(key, v.numerator() + "/" + v.denominator() + " (" + v.firstReportedNumerator() + "/"
-                        + v.firstReportedDenominator() + ")");
+                        + v.firstReportedDenominator() + ") projected " + v.projectedNumerator() + "/"
+                        + v.projectedDenominator());
             }
         });
         return out;

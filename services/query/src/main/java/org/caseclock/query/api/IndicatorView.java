@@ -25,6 +25,8 @@ import org.caseclock.catalogue.Indicator;
  * @param notAvailable the reason (else absent) when the data source cannot feed this indicator
  *              (caseclock.query.not-available): its figures are not a real 0
  * @param comparators the code's published comparators as configured (else absent)
+ * @param projectedMonthEnd without a period only (else absent): the running month's value at its
+ *              last instant if nothing else is done, with the number of items at risk
  */
 public record IndicatorView(
         String code,
@@ -44,7 +46,17 @@ public record IndicatorView(
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean tooFew,
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean soFar,
         @JsonInclude(JsonInclude.Include.NON_NULL) String notAvailable,
-        @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, Object> comparators) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, Object> comparators,
+        @JsonInclude(JsonInclude.Include.NON_NULL) ProjectedMonthEnd projectedMonthEnd) {
+
+    /**
+     * The projection (INDICATORS.md, "Projected month end"): value, numerator and denominator as
+     * for the value, and its RAG as the value's; {@code atRisk} the number of items not overdue
+     * now that will be by month end if nothing is done, null for the kinds that have none (all
+     * but RECURRING and MILESTONE). Every field is always given, null where there is nothing.
+     */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record ProjectedMonthEnd(Double value, Long numerator, Long denominator, Rag rag, Long atRisk) {}
 
     /** One month of a trend. */
     public record TrendPoint(String period, Double value, Long numerator, Long denominator) {}

@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.Set;
+import org.caseclock.query.store.ItemStore;
 import org.caseclock.query.store.StoredItem;
 
 /**
@@ -31,12 +32,20 @@ public record ItemView(
         long daysOverdue) {
 
     /** Still waiting for their activity; a completed, cancelled or counted item is overdue no longer. */
-    private static final Set<String> OPEN = Set.of("OVERDUE", "DUE_SOON", "IN_TIME", "PENDING");
+    private static final Set<String> OPEN = Set.of(ItemStore.OVERDUE, ItemStore.DUE_SOON, ItemStore.IN_TIME, ItemStore.PENDING);
 
     /** Most overdue first; then the earliest due, the earliest deadline; then a fixed order. */
     public static final Comparator<ItemView> MOST_OVERDUE_FIRST = Comparator
             .comparingLong(ItemView::daysOverdue).reversed()
             .thenComparing(ItemView::due, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ItemView::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ItemView::subject)
+            .thenComparing(ItemView::code)
+            .thenComparing(ItemView::itemId);
+
+    /** The items at risk: soonest due first (a deadline's date is its due date); then the earliest deadline, then a fixed order. */
+    public static final Comparator<ItemView> SOONEST_DUE_FIRST = Comparator
+            .comparing(ItemView::due, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ItemView::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
             .thenComparing(ItemView::subject)
             .thenComparing(ItemView::code)

@@ -41,6 +41,8 @@ class ListsController {
     /**
      * Without a period, the live list; with one, the items counted in that month. RECURRING
      * items are snapshots with no month, so a period list of a RECURRING code is empty.
+     * {@code status=AT_RISK} (no period): the items at risk of being overdue by month end,
+     * soonest due first, each with its own status; empty for kinds that have none.
      */
     @GetMapping("/api/indicators/{code}/items")
     Items items(@PathVariable String code, @RequestParam String scope,
@@ -52,6 +54,14 @@ class ListsController {
         access.list(s, "/api/indicators/" + code + "/items", code);
         known.require(s);
         LocalDate today = London.date(clock.instant());
+        if (ItemStore.AT_RISK.equals(st)) {
+            if (month != null) {
+                throw new BadRequest("period must not be given with status=AT_RISK: the items at risk are this month's");
+            }
+            List<StoredItem> atRisk = items.atRisk(code, catalogue.get(code).kind(), s, today);
+            return new Items(atRisk == null ? List.of()
+                    : atRisk.stream().map(i -> ItemView.of(i, today)).sorted(ItemView.SOONEST_DUE_FIRST).toList());
+        }
         int window = catalogue.get(code).windowMonths();
         List<StoredItem> found = month == null
                 ? items.live(code, s, st, YearMonth.from(today), window)

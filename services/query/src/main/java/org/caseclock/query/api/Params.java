@@ -4,14 +4,16 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.caseclock.query.store.ItemStore;
 import org.caseclock.query.store.Scope;
 
 /** Request parameters checked and parsed; a bad one is a 400 naming it. */
 final class Params {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-    private static final Set<String> STATUSES = Set.of(
-            "OVERDUE", "DUE_SOON", "IN_TIME", "PENDING", "ON_TIME", "LATE", "CANCELLED", "MET", "NOT_MET", "COUNTED");
+    /** The items' statuses, and AT_RISK, the list of the items at risk (each with its own status). */
+    private static final Set<String> STATUSES = Set.of(ItemStore.OVERDUE, ItemStore.DUE_SOON, ItemStore.IN_TIME,
+            ItemStore.PENDING, "ON_TIME", "LATE", "CANCELLED", "MET", "NOT_MET", "COUNTED", ItemStore.AT_RISK);
     private static final Set<String> ALERT_STATES = Set.of("OPEN", "RESOLVED");
 
     private Params() {}

@@ -14,8 +14,10 @@ import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.Indicator;
 import org.caseclock.catalogue.Organisation;
 import org.caseclock.catalogue.time.London;
+import org.caseclock.query.api.IndicatorView.ProjectedMonthEnd;
 import org.caseclock.query.api.IndicatorView.TrendPoint;
 import org.caseclock.query.config.QueryProperties;
+import org.caseclock.query.store.ItemStore;
 import org.caseclock.query.store.Scope;
 import org.caseclock.query.store.StoredValue;
 import org.caseclock.query.store.ValueStore;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * Turns the engine's month values into what a scorecard shows: value, RAG, previous month,
  * change, first-reported value and trend. The engine's record for the current month is "now":
- * as at now for snapshot indicators, month to date for period ones.
+ * as at now for snapshot indicators, month to date for period ones; beside it, without a period,
+ * the engine's projection of it to month end and the number of items at risk.
  */
 @Component
 public class Scorecard {
@@ -34,9 +37,11 @@ public class Scorecard {
     private final Clock clock;
     private final QueryProperties properties;
     private final Organisation organisation;
+    private final ItemStore items;
 
     Scorecard(Catalogue catalogue, ValueStore values, Clock clock, QueryProperties properties,
-              Organisation organisation) {
+              Organisation organisation, ItemStore items) {
+        this.items = items;
         this.catalogue = catalogue;
         this.values = values;
         this.clock = clock;
@@ -73,7 +78,7 @@ public class Scorecard {
             if (indicator.kind() == Indicator.Kind.RATE) {
                 months = overPopulation(months, organisation.childPopulation(scope.toString()));
             }
-            views.add(view(indicator, months, month, period != null, trendMonths));
+            views.add(view(indicator, scope, months, month, period != null, trendMonths));
         }
         return views;
     }
@@ -82,7 +87,7 @@ public class Scorecard {
         return views(catalogue.all().stream().map(Indicator::code).toList(), scope, period, 0);
     }
 
-    private IndicatorView view(Indicator indicator, Map<YearMonth, StoredValue> months, YearMonth month,
+    private IndicatorView view(Indicator indicator, Scope scope, Map<YearMonth, StoredValue> months, YearMonth month,
                                boolean asked, int trendMonths) {
         StoredValue current = months.get(month);
         Double value = valueOf(indicator, current);
@@ -104,10 +109,7 @@ public class Scorecard {
                         v == null ? null : v.numerator(), v == null ? null : v.denominator()));
             }
         }
-        Long denominator = current == null ? null : current.denominator();
-        if (indicator.kind() == Indicator.Kind.RATE && denominator != null && denominator == 0) {
-            denominator = null; // no configured population: the numerator alone is given
-        }
+        Long denominator = shownDenominator(indicator, current == null ? null : current.denominator());
         boolean tooFew = Rag.tooFew(indicator, denominator, properties.ragMinDenominator());
         boolean soFar = !indicator.isSnapshot() && month.equals(currentMonth());
         String notAvailable = properties.notAvailable().covers(indicator.code()) ? properties.notAvailable().reason() : null;
@@ -115,7 +117,27 @@ public class Scorecard {
         return new IndicatorView(indicator.code(), indicator.name(), indicator.group(), indicator.kind(), value,
                 current == null ? null : current.numerator(), denominator,
                 indicator.target(), indicator.better(), rag, previous, change, asFirstReported, trend,
-                tooFew ? Boolean.TRUE : null, soFar ? Boolean.TRUE : null, notAvailable, indicator.comparators());
+                tooFew ? Boolean.TRUE : null, soFar ? Boolean.TRUE : null, notAvailable, indicator.comparators(),
+                asked ? null : projection(indicator, scope, current, notAvailable != null));
+    }
+
+    /** RATE with no configured population: the numerator alone is given. */
+    private static Long shownDenominator(Indicator indicator, Long denominator) {
+        return indicator.kind() == Indicator.Kind.RATE && denominator != null && denominator == 0 ? null : denominator;
+    }
+
+    /**
+     * The running month at its last instant if nothing else is done, as the engine projected it,
+     * worked out and RAG-rated as the value is; with the number of items at risk of being overdue
+     * by then (null for the kinds that have none).
+     */
+    private ProjectedMonthEnd projection(Indicator indicator, Scope scope, StoredValue current, boolean notAvailable) {
+        Long numerator = current == null ? null : current.projectedNumerator();
+        Long denominator = numerator == null ? null : shownDenominator(indicator, current.projectedDenominator());
+        Double value = valueOf(indicator, numerator, denominator);
+        Rag rag = notAvailable ? Rag.GREY : Rag.of(indicator, value, denominator, properties.ragMinDenominator());
+        Long atRisk = items.countAtRisk(indicator.code(), indicator.kind(), scope, London.date(clock.instant()));
+        return new ProjectedMonthEnd(value, numerator, denominator, rag, atRisk);
     }
 
     /**
@@ -127,7 +149,7 @@ public class Scorecard {
             String code, Scope scope, Map<YearMonth, StoredValue> months, YearMonth first, YearMonth last) {
         Map<YearMonth, StoredValue> complete = new HashMap<>(months);
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            complete.putIfAbsent(m, new StoredValue(code, scope.toString(), m.toString(), 0, 0, null, null, null));
+            complete.putIfAbsent(m, new StoredValue(code, scope.toString(), m.toString(), 0, 0, null, null, 0L, 0L, null));
         }
         return complete;
     }
@@ -140,7 +162,9 @@ public class Scorecard {
         Map<YearMonth, StoredValue> rated = new HashMap<>();
         months.forEach((m, v) -> rated.put(m, new StoredValue(v.code(), v.scope(), v.period(), v.numerator(),
                 population == null ? 0 : population, v.firstReportedNumerator(),
-                v.firstReportedNumerator() == null || population == null ? null : population, v.updatedAt())));
+                v.firstReportedNumerator() == null || population == null ? null : population,
+                v.projectedNumerator(), v.projectedNumerator() == null || population == null ? null : population,
+                v.updatedAt())));
         return rated;
     }
 

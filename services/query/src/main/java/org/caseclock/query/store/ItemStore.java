@@ -4,11 +4,15 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.caseclock.catalogue.Indicator;
+import org.caseclock.catalogue.time.London;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
@@ -20,7 +24,13 @@ public class ItemStore {
 
     public static final String OVERDUE = "OVERDUE";
     public static final String DUE_SOON = "DUE_SOON";
+    public static final String IN_TIME = "IN_TIME";
     public static final String PENDING = "PENDING";
+    /**
+     * Not a status of any item but a list (v1.1): the items at risk, each listed with its own
+     * status; see {@link #atRisk}.
+     */
+    public static final String AT_RISK = "AT_RISK";
 
     private final MongoCollection<Document> items;
     private final Materialised<StoredItem> materialised;
@@ -68,6 +78,40 @@ public class ItemStore {
     private static Bson inWindow(YearMonth last, int windowMonths) {
         return Filters.and(Filters.gte("period", last.minusMonths(windowMonths - 1L).toString()),
                 Filters.lte("period", last.toString()));
+    }
+
+    /**
+     * The items of a code at risk (INDICATORS.md, "Projected month end"): not overdue on
+     * {@code today} but overdue by the last instant of today's month if nothing is done.
+     * RECURRING: compliant now (IN_TIME, DUE_SOON) and due before the month's last date (an item
+     * due on it is overdue only from the next day); MILESTONE: PENDING now, of whatever month,
+     * with its deadline before the month's last instant (an hour deadline), or its due date before
+     * the month's last date (a day one). Other kinds have none: null.
+     */
+    public List<StoredItem> atRisk(String code, Indicator.Kind kind, Scope scope, LocalDate today) {
+        Bson filter = atRiskFilter(code, kind, scope, today);
+        return filter == null ? null : find(filter);
+    }
+
+    /** How many {@link #atRisk} lists, counted in the store; null for kinds that have none. */
+    public Long countAtRisk(String code, Indicator.Kind kind, Scope scope, LocalDate today) {
+        Bson filter = atRiskFilter(code, kind, scope, today);
+        return filter == null ? null : items.countDocuments(filter);
+    }
+
+    private static Bson atRiskFilter(String code, Indicator.Kind kind, Scope scope, LocalDate today) {
+        YearMonth month = YearMonth.from(today);
+        Bson dueBeforeLastDate = Filters.and(Filters.ne("due", null), Filters.lt("due", month.atEndOfMonth().toString()));
+        Bson of = Filters.and(Filters.eq("code", code), scopeFilter(scope));
+        return switch (kind) {
+            case RECURRING -> Filters.and(of, Filters.in("status", IN_TIME, DUE_SOON), dueBeforeLastDate);
+            // Deadlines are kept to the millisecond: before the last instant is before the next month's first.
+            case MILESTONE -> Filters.and(of, Filters.eq("status", PENDING), Filters.or(
+                    Filters.and(Filters.ne("deadline", null),
+                            Filters.lt("deadline", Date.from(London.startOfMonth(month.plusMonths(1))))),
+                    Filters.and(Filters.eq("deadline", null), dueBeforeLastDate)));
+            default -> null;
+        };
     }
 
     /** Every OVERDUE and DUE_SOON item of the scope, across codes. */
