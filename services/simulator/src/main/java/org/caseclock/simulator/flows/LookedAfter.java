@@ -2,6 +2,7 @@ package org.caseclock.simulator.flows;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.caseclock.catalogue.time.London;
 import org.caseclock.events.EventData.HealthAssessmentKind;
 import org.caseclock.events.EventData.PlanKind;
 import org.caseclock.events.EventData.ReviewOf;
@@ -53,6 +54,11 @@ final class LookedAfter {
     }
 
     void start(Child child, Instant at) {
+        if (child.age(London.date(at)) >= ADULT) {
+            // A plan made for a 17-year-old can run past 18, and no one comes into care at 18.
+            authority.sim.at(at, () -> authority.closure.close(child, "Aged 18: not looked after"));
+            return;
+        }
         String legalStatus = LEGAL_STATUS.roll(authority.dice);
         authority.episodes.open(child, at, EpisodeKind.LOOKED_AFTER, id -> new EventData.BecameLookedAfter(id, legalStatus), (file, care, today) -> {
             authority.allocation.to(child, Service.LOOKED_AFTER, authority.sim.now().plusSeconds(60));
