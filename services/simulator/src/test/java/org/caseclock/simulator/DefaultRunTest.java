@@ -101,6 +101,18 @@ class DefaultRunTest {
     }
 
     @Test
+    void earlyHelpReachesTwoToThreeTimesAsManyChildrenAsCinPlans_andFewStepUp() {
+        assertThat(rates.cinPlans()).isGreaterThan(500);
+        assertThat((double) rates.openToEarlyHelp() / rates.cinPlans()).isBetween(1.8, 3.5);
+        // EH8: the seeds report 5% to 10% of early help episodes ending in a step up
+        assertThat(rates.earlyHelpSteppedUp()).isBetween(0.04, 0.12);
+        // EH9: some closures step down (the seeds: 12% to 22%)
+        assertThat(rates.steppedDownToEarlyHelp()).isBetween(0.1, 0.35);
+        // and step-ups are a small part of the referrals social care receives
+        assertThat(rates.referralsFromEarlyHelp()).isLessThan(0.15);
+    }
+
+    @Test
     void aboutTheConfiguredNumberOfCasesAreOpenAtTheEnd() {
         assertThat(openAtNow.count()).isBetween(3400L, 4800L);
     }
