@@ -23,6 +23,7 @@ class DefaultRunTest {
     private static final Map<EventType, Integer> perType = new EnumMap<>(EventType.class);
     private static final Map<String, Integer> hashById = new HashMap<>();
     private static final OpenCases openAtNow = new OpenCases(Runs.NOW);
+    private static final Rates rates = new Rates(Runs.NOW);
     private static long events;
     private static long duplicates;
     private static long sameIdOtherEvent;
@@ -38,6 +39,7 @@ class DefaultRunTest {
         new Simulator(SimulatorConfig.defaults(1, Runs.NOW)).history().forEach(DefaultRunTest::look);
         generation = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("default run: %,d events in %.1f s%n", events, generation.toMillis() / 1000.0);
+        System.out.println("default run as at now: " + rates.count());
     }
 
     private static void look(CaseEvent event) {
@@ -55,6 +57,7 @@ class DefaultRunTest {
         latestTime = event.timeInstant().isAfter(latestTime) ? event.timeInstant() : latestTime;
         recordedBeforeItHappened += event.recordedInstant().isBefore(event.timeInstant()) ? 1 : 0;
         openAtNow.add(event);
+        rates.add(event);
         if (event.type() == EventType.BecameLookedAfter
                 && event.timeInstant().isBefore(SimulatorConfig.defaults(1, Runs.NOW).routineFrom())) {
             cameIntoCareBeforeRoutine.add(event.subject().toString());
@@ -85,6 +88,28 @@ class DefaultRunTest {
     void childrenInCareSinceBeforeRoutineActivityIsSentStillHaveTheirInitialHealthAssessment_soCla18IsNotOverdueForYears() {
         assertThat(cameIntoCareBeforeRoutine).hasSizeGreaterThan(100);
         assertThat(cameIntoCareBeforeRoutine).allMatch(withInitialHealthAssessment::contains);
+    }
+
+    @Test
+    void mostChildrenInCareStayInTheirPlacementAndSomeMoveOften_cla1AndCla2NearThePublishedFigures() {
+        // England: about 10% with 3 or more placements in a year (CLA1), about 70% of those in care
+        // 2.5 years or more in the same placement for 2 years (CLA2)
+        assertThat(rates.lookedAfter()).isGreaterThan(800);
+        assertThat(rates.threeOrMorePlacements()).isBetween(0.05, 0.15);
+        assertThat(rates.longTermPopulation()).isGreaterThan(150);
+        assertThat(rates.longTermStability()).isBetween(0.55, 0.85);
+    }
+
+    @Test
+    void earlyHelpReachesTwoToThreeTimesAsManyChildrenAsCinPlans_andFewStepUp() {
+        assertThat(rates.cinPlans()).isGreaterThan(500);
+        assertThat((double) rates.openToEarlyHelp() / rates.cinPlans()).isBetween(1.8, 3.5);
+        // EH8: the seeds report 5% to 10% of early help episodes ending in a step up
+        assertThat(rates.earlyHelpSteppedUp()).isBetween(0.04, 0.12);
+        // EH9: some closures step down (the seeds: 12% to 22%)
+        assertThat(rates.steppedDownToEarlyHelp()).isBetween(0.1, 0.35);
+        // and step-ups are a small part of the referrals social care receives
+        assertThat(rates.referralsFromEarlyHelp()).isLessThan(0.15);
     }
 
     @Test

@@ -63,10 +63,14 @@ public final class Authority {
         return hold != null && hold.isAfter(end) ? hold : end;
     }
 
-    /** Puts the opening caseload and carers on the agenda, and the front door's arrivals from the history's start. */
+    /**
+     * Puts the opening caseload and carers on the agenda, the front door's arrivals from the
+     * history's start, and early help straight from universal services from some years before it.
+     */
     public void open() {
         fostering.open(carers);
         new OpeningCaseload(this).open(config.openCases());
         frontDoor.open(config.historyStart());
+        earlyHelp.open(config.historyStart());
     }
 }

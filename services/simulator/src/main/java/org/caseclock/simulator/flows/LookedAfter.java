@@ -2,6 +2,7 @@ package org.caseclock.simulator.flows;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.caseclock.catalogue.time.London;
 import org.caseclock.events.EventData.HealthAssessmentKind;
 import org.caseclock.events.EventData.PlanKind;
 import org.caseclock.events.EventData.ReviewOf;
@@ -24,9 +25,11 @@ import org.caseclock.simulator.time.Cadence;
 final class LookedAfter {
 
     private static final int MEAN_CARE_DAYS = 900;
-    private static final int MEAN_DAYS_IN_A_PLACEMENT = 540;
+    // Most children stay where they are placed (CLA2, long-term stability, near 70% in England);
+    // some move again and again, whatever the placement (CLA1, 3 or more in a year, near 10%).
+    private static final int MEAN_DAYS_IN_A_PLACEMENT = 8000;
     private static final int MEAN_DAYS_IN_AN_UNSTABLE_PLACEMENT = 110;
-    private static final double UNSTABLE = 0.1;
+    private static final double UNSTABLE_CHILD = 0.12;
     private static final double BECOMES_CARE_LEAVER = 0.88;
     private static final double STEPS_DOWN_TO_CHILD_IN_NEED = 0.35;
     private static final int PEP_FROM_AGE = 3;
@@ -53,13 +56,18 @@ final class LookedAfter {
     }
 
     void start(Child child, Instant at) {
+        if (child.age(London.date(at)) >= ADULT) {
+            // A plan made for a 17-year-old can run past 18, and no one comes into care at 18.
+            authority.sim.at(at, () -> authority.closure.close(child, "Aged 18: not looked after"));
+            return;
+        }
         String legalStatus = LEGAL_STATUS.roll(authority.dice);
         authority.episodes.open(child, at, EpisodeKind.LOOKED_AFTER, id -> new EventData.BecameLookedAfter(id, legalStatus), (file, care, today) -> {
             authority.allocation.to(child, Service.LOOKED_AFTER, authority.sim.now().plusSeconds(60));
             authority.missing.watch(child);
             Recurring visits = care.duty(new Recurring(authority, Cadence.of("7D", "42D"),
                     Activity.CLA_VISIT, authority.acts.visit(child)));
-            place(child, care, visits);
+            place(child, care, visits, authority.dice.chance(UNSTABLE_CHILD));
             duties(child, care, today);
             Recurring pathway = pathwayPlans(child, care, today);
             LocalDate adult = child.birthday(ADULT);
@@ -76,7 +84,8 @@ final class LookedAfter {
     /**
      * A. A child whose plan is adoption: a placement order some months in, a match some months later
      * (A2, about 130 days), then the move to the adoptive family (A1, about 14 months from entering
-     * care); the period of care ends with the adoption order months after. Returns that end.
+     * care), after which the child is not moved again; the period of care ends with the adoption
+     * order months after. Returns that end.
      */
     private LocalDate adoption(Child child, Episode care, LocalDate today) {
         LocalDate order = today.plusDays(120 + (int) authority.dice.exponential(120));
@@ -84,7 +93,10 @@ final class LookedAfter {
         LocalDate placed = match.plusDays(20 + authority.dice.between(0, 40));
         whileInCare(care, order, () -> new EventData.PlacementOrderGranted(), child);
         whileInCare(care, match, () -> new EventData.AdoptionMatched(), child);
-        whileInCare(care, placed, () -> new EventData.PlacementStarted(authority.ids.next(Ids.Kind.PLACEMENT), null, "ADOPTION"), child);
+        whileInCare(care, placed, () -> {
+            care.settle();
+            return new EventData.PlacementStarted(authority.ids.next(Ids.Kind.PLACEMENT), null, "ADOPTION");
+        }, child);
         return placed.plusDays(90 + authority.dice.between(0, 200));
     }
 
@@ -135,9 +147,12 @@ final class LookedAfter {
         return pathway;
     }
 
-    /** A placement now, the next move some time later; each placement restarts the visit cadence. */
-    private void place(Child child, Episode care, Recurring visits) {
-        if (!care.isOpen()) {
+    /**
+     * A placement now, the next move some time later (soon for a child who moves often); each
+     * placement restarts the visit cadence.
+     */
+    private void place(Child child, Episode care, Recurring visits, boolean unstable) {
+        if (!care.isOpen() || care.isSettled()) {
             return;
         }
         LocalDate today = authority.sim.today();
@@ -147,9 +162,9 @@ final class LookedAfter {
         authority.sim.record(child.subject(), authority.sim.now().plusSeconds(300),
                 new EventData.PlacementStarted(authority.ids.next(Ids.Kind.PLACEMENT), carer, type));
         visits.start(today);
-        double mean = authority.dice.chance(UNSTABLE) ? MEAN_DAYS_IN_AN_UNSTABLE_PLACEMENT : MEAN_DAYS_IN_A_PLACEMENT;
+        double mean = unstable ? MEAN_DAYS_IN_AN_UNSTABLE_PLACEMENT : MEAN_DAYS_IN_A_PLACEMENT;
         authority.sim.at(authority.timing.daysLater(today, 7, 7 + (int) authority.dice.exponential(mean)),
-                () -> place(child, care, visits));
+                () -> place(child, care, visits, unstable));
     }
 
     private void cease(Child child, CaseFile file, Episode care, boolean adult, Recurring pathway) {

@@ -9,6 +9,7 @@ public final class Episode {
     private final String id;
     private final List<Stoppable> duties = new ArrayList<>();
     private boolean open = true;
+    private boolean settled;
 
     public Episode(String id) {
         this.id = id;
@@ -20,6 +21,15 @@ public final class Episode {
 
     public boolean isOpen() {
         return open;
+    }
+
+    /** Marks a period of care whose child is placed for good (with the adoptive family): no more moves. */
+    public void settle() {
+        settled = true;
+    }
+
+    public boolean isSettled() {
+        return settled;
     }
 
     public <T extends Stoppable> T duty(T duty) {

@@ -92,7 +92,9 @@ final class Recorder {
         CaseEvent retraction = envelope(EventType.EventRetracted, subject, noticed, noticed.plus(dice.minutes(1, 20)),
                 new EventData.EventRetracted(wrong.id()));
         send.accept(retraction.recordedInstant(), retraction);
-        CaseEvent corrected = envelope(type, subject, time, noticed.plus(dice.minutes(21, 40)), data);
+        // Put right in the same sitting as the retraction, so no history ends between the two
+        // (the activity would be missing until the live feed sent its correction).
+        CaseEvent corrected = envelope(type, subject, time, retraction.recordedInstant(), data);
         send.accept(corrected.recordedInstant(), corrected);
     }
 
