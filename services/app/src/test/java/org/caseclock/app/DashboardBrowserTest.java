@@ -63,7 +63,7 @@ import org.springframework.web.client.RestClient;
                 "caseclock.simulator.speed=1"})
 class DashboardBrowserTest {
 
-    static final int OPEN_CASES = 25;
+    static final int OPEN_CASES = 40;
     static final int LONG_OVERDUE_DAYS = 90;
     /** The overdue list's own team, for the long overdue, worker filter and direction checks. */
     static final String LIST_TEAM = "BT-2";
