@@ -27,10 +27,16 @@ final class EarlyHelp {
     /** Early help started straight from universal services a working day, per open case: about 9 for 4,000. */
     private static final double DIRECT_STARTS_PER_OPEN_CASE_A_WORKING_DAY = 0.0022;
     /**
-     * Those starts begin this long before the history, so that early help straight from universal
-     * services is already about as open at the history's start as it stays (episodes last a year or so).
+     * Those starts begin this long before the history, so that early help is already about as open
+     * at the history's start as it stays (episodes last a year or so).
      */
     private static final Period DIRECT_STARTS_BEFORE_THE_HISTORY = Period.ofYears(3);
+    /**
+     * Before the history, further starts a working day per open case stand in for the front door's
+     * and the closures' early help, which begin with the history: as those episodes end, the front
+     * door's take their place, and EH1 stays level through the history instead of doubling.
+     */
+    private static final double STANDING_IN_BEFORE_THE_HISTORY_PER_OPEN_CASE_A_WORKING_DAY = 0.0019;
 
     private final Authority authority;
 
@@ -46,7 +52,9 @@ final class EarlyHelp {
 
     private void day(LocalDate date) {
         if (authority.calendar.isWorkingDay(date)) {
-            double mean = authority.config.openCases() * DIRECT_STARTS_PER_OPEN_CASE_A_WORKING_DAY;
+            double perOpenCase = DIRECT_STARTS_PER_OPEN_CASE_A_WORKING_DAY
+                    + (date.isBefore(authority.config.historyStart()) ? STANDING_IN_BEFORE_THE_HISTORY_PER_OPEN_CASE_A_WORKING_DAY : 0);
+            double mean = authority.config.openCases() * perOpenCase;
             for (int n = authority.dice.poisson(mean); n > 0; n--) {
                 Child child = authority.frontDoor.newChild(authority.frontDoor.birthDateAtContact(date), null);
                 start(child, authority.timing.workingHours(date));
