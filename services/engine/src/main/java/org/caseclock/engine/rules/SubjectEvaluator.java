@@ -65,7 +65,7 @@ public final class SubjectEvaluator {
                 }
             }
         }
-        Instant nextChange = projectMonthEnd(subject, history, now, current, contributions, nowCtx.nextChange());
+        Instant nextChange = projectMonthEnd(subject, full, history, now, current, contributions, nowCtx.nextChange());
         full.anomalies().forEach((anomaly, n) -> contributions.merge(
                 new Bucket(DATA_QUALITY_PREFIX + anomaly.name(), Timeline.teamOf(full.allocationAt(now)), current, Part.VALUE, ""),
                 new Tally(n, 0), Tally::plus));
@@ -117,7 +117,7 @@ public final class SubjectEvaluator {
      * subjects, so a subject with a projected contribution, or whose answers change with time and
      * so may have one next month, wakes at the turn).
      */
-    private Instant projectMonthEnd(Subject subject, List<CaseEvent> history, Instant now, YearMonth current,
+    private Instant projectMonthEnd(Subject subject, Timeline full, List<CaseEvent> history, Instant now, YearMonth current,
                                     Map<Bucket, Tally> contributions, Instant nextChange) {
         List<CaseEvent> happened = new ArrayList<>(history.size());
         Instant nextEvent = null;
@@ -128,7 +128,9 @@ public final class SubjectEvaluator {
                 nextEvent = e.timeInstant();
             }
         }
-        RuleContext monthEnd = new RuleContext(Timeline.of(subject, happened, null), London.endOfMonth(current), calendar);
+        // Nearly always nothing is dated after now: the timeline already built from the whole history serves.
+        Timeline timeline = happened.size() == history.size() ? full : Timeline.of(subject, happened, null);
+        RuleContext monthEnd = new RuleContext(timeline, London.endOfMonth(current), calendar);
         boolean projected = false;
         for (Item item : evaluateAll(monthEnd)) {
             if (item.isSnapshot() || countsIn(item, current)) {
