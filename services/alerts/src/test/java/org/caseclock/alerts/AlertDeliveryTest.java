@@ -44,8 +44,10 @@ import org.caseclock.alerts.kafka.AlertsListener;
 import org.caseclock.alerts.store.Delivery;
 import org.caseclock.alerts.store.Outbox;
 import org.caseclock.events.Topics;
+import org.caseclock.events.out.Alert;
 import org.caseclock.events.out.AlertDelivery.Notice;
 import org.caseclock.events.out.AlertDelivery.State;
+import org.caseclock.events.out.OutputSchemas;
 import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.local.LocalMongoServer;
 import org.junit.jupiter.api.AfterAll;
@@ -183,7 +185,9 @@ class AlertDeliveryTest {
             assertThat(post.deliveryId()).isEqualTo(outbox.find(alertId + "|OPEN|webhook").orElseThrow().deliveryId());
             JsonNode body = JSON.readTree(post.body());
             assertThat(body.get("notice").asText()).isEqualTo("OPEN");
-            assertThat(body.get("due").asText()).isEqualTo("2026-04-09");
+            assertThat(body.get("alert").get("due").asText()).isEqualTo("2026-04-09");
+            // the alert exactly as the alerts topic carries it
+            assertThat(OutputSchemas.validate(Alert.class, body.get("alert"))).isEmpty();
             assertThat(body.get("indicator").asText()).isEqualTo("Repeat missing children with a missing strategy discussion");
             assertThat(body.get("dashboardUrl").asText()).isEqualTo("http://localhost:8080/#/team/T1");
 

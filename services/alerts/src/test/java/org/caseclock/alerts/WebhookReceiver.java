@@ -33,7 +33,7 @@ final class WebhookReceiver implements AutoCloseable {
         server.createContext(PATH, exchange -> {
             byte[] body = exchange.getRequestBody().readAllBytes();
             var json = JSON.readTree(body);
-            String alertId = json.path("alertId").asText();
+            String alertId = json.path("alert").path("id").asText();
             AtomicInteger failing = failures.get(alertId);
             int status = failing != null && failing.getAndDecrement() > 0 ? 500 : 200;
             requests.add(new Request(alertId, json.path("notice").asText(),

@@ -2,6 +2,7 @@ package org.caseclock.catalogue;
 
 import java.util.List;
 import java.util.Map;
+import org.caseclock.events.out.Scope;
 
 /**
  * Teams roll up to services, and everything to the authority ({@code LA}). A team missing from
@@ -14,7 +15,6 @@ import java.util.Map;
  */
 public record Organisation(Map<String, String> serviceOfTeam, Map<String, Long> childPopulations) {
 
-    public static final String LA = "LA";
     public static final String UNALLOCATED = "UNALLOCATED";
     public static final String UNASSIGNED_SERVICE = "UNASSIGNED";
 
@@ -38,6 +38,6 @@ public record Organisation(Map<String, String> serviceOfTeam, Map<String, Long> 
 
     /** The scopes a team's contribution counts in: {@code team/T}, {@code service/S}, {@code LA}. */
     public List<String> scopesOf(String team) {
-        return List.of("team/" + team, "service/" + serviceOf(team), LA);
+        return List.of(Scope.team(team).toString(), Scope.service(serviceOf(team)).toString(), Scope.LA.toString());
     }
 }

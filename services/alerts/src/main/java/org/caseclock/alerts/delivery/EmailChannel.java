@@ -44,7 +44,7 @@ public final class EmailChannel implements Channel {
 
     @Override
     public String send(Message m) throws MessagingException {
-        String to = m.notice() == Notice.ESCALATION ? properties.escalationOf(m.team()) : properties.managerOf(m.team());
+        String to = m.notice() == Notice.ESCALATION ? properties.escalationOf(m.alert().team()) : properties.managerOf(m.alert().team());
         MimeMessage mime = sender.createMimeMessage();
         MimeMessageHelper mail = new MimeMessageHelper(mime, false, "UTF-8");
         mail.setFrom(properties.email().from());
@@ -63,7 +63,7 @@ public final class EmailChannel implements Channel {
             case RESOLVED -> "Resolved";
             case ESCALATION -> "Still overdue after " + human(properties.escalateAfter());
         };
-        return "[caseclock] " + what + ": " + m.code() + " " + m.indicator() + " - " + m.subject() + " (team " + m.team() + ")";
+        return "[caseclock] " + what + ": " + m.alert().code() + " " + m.indicator() + " - " + m.alert().subject() + " (team " + m.alert().team() + ")";
     }
 
     String body(Message m) {
@@ -74,16 +74,16 @@ public final class EmailChannel implements Channel {
                     + " and its alert is still open.";
         };
         StringBuilder b = new StringBuilder(opening).append("\n\n");
-        line(b, "Indicator", m.code() + " " + m.indicator());
-        line(b, "Subject", m.subject());
-        line(b, "Item", m.itemId());
-        line(b, "Team", m.team());
-        line(b, "Worker", m.worker());
-        line(b, "Due", m.due() == null ? null : DATE.format(m.due()));
-        line(b, "Deadline", time(m.deadline()));
-        line(b, "Raised", time(m.raisedAt()));
-        line(b, "Resolved", time(m.resolvedAt()));
-        line(b, "State", m.state());
+        line(b, "Indicator", m.alert().code() + " " + m.indicator());
+        line(b, "Subject", m.alert().subject());
+        line(b, "Item", m.alert().itemId());
+        line(b, "Team", m.alert().team());
+        line(b, "Worker", m.alert().worker());
+        line(b, "Due", m.alert().due() == null ? null : DATE.format(m.alert().due()));
+        line(b, "Deadline", time(m.alert().deadline()));
+        line(b, "Raised", time(m.alert().raisedAt()));
+        line(b, "Resolved", time(m.alert().resolvedAt()));
+        line(b, "State", m.alert().state().name());
         b.append("\nDashboard: ").append(m.dashboardUrl()).append("\n");
         b.append("\nTimes are London time. Delivery ").append(m.deliveryId()).append(".\n");
         return b.toString();

@@ -3,7 +3,7 @@ package org.caseclock.alerts.delivery;
 import java.time.Clock;
 import java.time.Instant;
 import org.caseclock.alerts.config.AlertsProperties;
-import org.caseclock.alerts.store.Alert;
+import org.caseclock.events.out.Alert;
 import org.caseclock.alerts.store.AlertStates;
 import org.caseclock.alerts.store.Outbox;
 import org.caseclock.events.out.AlertDelivery.Notice;

@@ -33,13 +33,13 @@ public final class LogChannel implements Channel {
             case RESOLVED -> "Alert resolved";
             case ESCALATION -> "Alert still open, escalated";
         };
-        StringBuilder b = new StringBuilder(what).append(": ").append(m.code()).append(' ').append(m.indicator())
-                .append(", team ").append(m.team());
-        if (m.due() != null) {
-            b.append(", due ").append(m.due());
+        StringBuilder b = new StringBuilder(what).append(": ").append(m.alert().code()).append(' ').append(m.indicator())
+                .append(", team ").append(m.alert().team());
+        if (m.alert().due() != null) {
+            b.append(", due ").append(m.alert().due());
         }
-        if (m.deadline() != null) {
-            b.append(", deadline ").append(m.deadline());
+        if (m.alert().deadline() != null) {
+            b.append(", deadline ").append(m.alert().deadline());
         }
         return b.append(" (delivery ").append(m.deliveryId()).append("): ").append(m.dashboardUrl()).toString();
     }

@@ -3,7 +3,7 @@ package org.caseclock.alerts.delivery;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.caseclock.alerts.config.AlertsProperties;
-import org.caseclock.alerts.store.Alert;
+import org.caseclock.events.out.Alert;
 import org.caseclock.alerts.store.Delivery;
 import org.caseclock.catalogue.Catalogue;
 import org.springframework.stereotype.Component;
@@ -25,8 +25,7 @@ public class Messages {
         // A code the catalogue no longer has (overrides changed since) still gets its notice.
         String indicator = catalogue.contains(a.code()) ? catalogue.get(a.code()).name() : a.code();
         // ESCALATION is only ever about an alert still open; its stored copy says so already.
-        return new Message(d.deliveryId(), d.notice(), a.id(), a.code(), indicator, a.subject(), a.itemId(), a.team(),
-                a.worker(), a.raisedAt(), a.due(), a.deadline(), a.state().name(), a.resolvedAt(), dashboardOf(a.team()));
+        return new Message(d.deliveryId(), d.notice(), a, indicator, dashboardOf(a.team()));
     }
 
     String dashboardOf(String team) {

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.caseclock.alerts.delivery.AlertMetrics;
 import org.caseclock.alerts.delivery.Channels;
-import org.caseclock.alerts.store.Alert;
+import org.caseclock.events.out.Alert;
 import org.caseclock.alerts.store.AlertStates;
 import org.caseclock.alerts.store.Outbox;
 import org.caseclock.events.out.AlertDelivery.Notice;

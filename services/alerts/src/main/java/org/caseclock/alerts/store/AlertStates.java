@@ -1,6 +1,7 @@
 package org.caseclock.alerts.store;
 
-import static org.caseclock.alerts.store.Alert.date;
+import org.caseclock.events.out.Alert;
+import static org.caseclock.alerts.store.AlertDocuments.date;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
@@ -34,7 +35,7 @@ public class AlertStates {
      * replay) only inserts when the alert is new, so it cannot reopen what was resolved.
      */
     public void record(Alert alert, Instant receivedAt) {
-        Document fields = alert.toDocument().append("updatedAt", date(receivedAt));
+        Document fields = AlertDocuments.toDocument(alert).append("updatedAt", date(receivedAt));
         var upsert = new UpdateOptions().upsert(true);
         if (alert.state() == Alert.State.OPEN) {
             states.updateOne(Filters.eq("_id", alert.id()), new Document("$setOnInsert", fields), upsert);
@@ -49,7 +50,7 @@ public class AlertStates {
         var filter = Filters.and(Filters.eq("state", Alert.State.OPEN.name()), Filters.lte("raisedAt", date(cutoff)),
                 Filters.eq("escalatedAt", null));
         for (Document d : states.find(filter).sort(Sorts.ascending("raisedAt")).limit(limit)) {
-            found.add(Alert.of(d));
+            found.add(AlertDocuments.alert(d));
         }
         return found;
     }
@@ -59,6 +60,6 @@ public class AlertStates {
     }
 
     public Optional<Alert> find(String alertId) {
-        return Optional.ofNullable(states.find(Filters.eq("_id", alertId)).first()).map(Alert::of);
+        return Optional.ofNullable(states.find(Filters.eq("_id", alertId)).first()).map(AlertDocuments::alert);
     }
 }

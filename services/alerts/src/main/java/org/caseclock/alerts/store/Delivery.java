@@ -1,7 +1,8 @@
 package org.caseclock.alerts.store;
 
-import static org.caseclock.alerts.store.Alert.date;
-import static org.caseclock.alerts.store.Alert.instant;
+import org.caseclock.events.out.Alert;
+import static org.caseclock.alerts.store.AlertDocuments.date;
+import static org.caseclock.alerts.store.AlertDocuments.instant;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -69,13 +70,13 @@ public record Delivery(
                 .append("deliveredAt", date(deliveredAt))
                 .append("lastError", lastError)
                 .append("recipient", recipient)
-                .append("alert", alert.toDocument());
+                .append("alert", AlertDocuments.toDocument(alert));
     }
 
     static Delivery of(Document d) {
         return new Delivery(d.getString("_id"), d.getString("deliveryId"), Notice.valueOf(d.getString("notice")),
                 d.getString("channel"), State.valueOf(d.getString("state")), d.getInteger("attempts", 0),
                 instant(d, "createdAt"), instant(d, "nextAttemptAt"), instant(d, "lastAttemptAt"), instant(d, "deliveredAt"),
-                d.getString("lastError"), d.getString("recipient"), Alert.of(d.get("alert", Document.class)));
+                d.getString("lastError"), d.getString("recipient"), AlertDocuments.alert(d.get("alert", Document.class)));
     }
 }

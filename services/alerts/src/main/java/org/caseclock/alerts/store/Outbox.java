@@ -1,6 +1,7 @@
 package org.caseclock.alerts.store;
 
-import static org.caseclock.alerts.store.Alert.date;
+import org.caseclock.events.out.Alert;
+import static org.caseclock.alerts.store.AlertDocuments.date;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;

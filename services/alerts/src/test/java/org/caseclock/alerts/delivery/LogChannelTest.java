@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Map;
 import org.caseclock.alerts.config.AlertsProperties;
-import org.caseclock.alerts.store.Alert;
+import org.caseclock.events.out.Alert;
 import org.caseclock.alerts.store.Delivery;
 import org.caseclock.catalogue.Catalogue;
 import org.caseclock.events.out.AlertDelivery.Notice;

@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.caseclock.alerts.config.AlertsProperties;
-import org.caseclock.alerts.store.Alert;
+import org.caseclock.events.out.Alert;
 import org.caseclock.alerts.store.Delivery;
 import org.caseclock.catalogue.Catalogue;
 import org.caseclock.events.out.AlertDelivery.Notice;
@@ -47,15 +47,21 @@ class MessagesTest {
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         JsonNode body = json.readTree(json.writeValueAsBytes(m));
 
-        // Then these fields and no others; the team in the link is encoded, the name from the catalogue
-        List<String> fields = new ArrayList<>();
-        body.fieldNames().forEachRemaining(fields::add);
-        assertThat(fields).containsExactly("deliveryId", "notice", "alertId", "code", "indicator", "subject", "itemId",
-                "team", "worker", "raisedAt", "due", "deadline", "state", "resolvedAt", "dashboardUrl");
+        // Then these fields and no others, the alert's being those of the alerts topic's record (schemas/out/Alert);
+        // the team in the link is encoded, the name from the catalogue
+        assertThat(fieldsOf(body)).containsExactly("deliveryId", "notice", "alert", "indicator", "dashboardUrl");
+        assertThat(fieldsOf(body.get("alert"))).containsExactly("id", "code", "subject", "itemId", "team", "worker",
+                "raisedAt", "due", "deadline", "state", "resolvedAt");
         assertThat(body.get("indicator").asText()).isEqualTo("Repeat missing children with a missing strategy discussion");
         assertThat(body.get("dashboardUrl").asText()).isEqualTo("https://caseclock.la.test/#/team/SWwF+3");
-        assertThat(body.get("raisedAt").asText()).isEqualTo("2026-04-09T23:00:01Z");
-        assertThat(body.get("due").asText()).isEqualTo("2026-04-09");
+        assertThat(body.get("alert").get("raisedAt").asText()).isEqualTo("2026-04-09T23:00:01Z");
+        assertThat(body.get("alert").get("due").asText()).isEqualTo("2026-04-09");
+    }
+
+    private static List<String> fieldsOf(JsonNode node) {
+        List<String> fields = new ArrayList<>();
+        node.fieldNames().forEachRemaining(fields::add);
+        return fields;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package org.caseclock.alerts.store;
 
+import org.caseclock.events.out.Alert;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 

@@ -3,6 +3,8 @@ package org.caseclock.engine.rules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import org.caseclock.events.out.ComplianceItem;
+import org.caseclock.events.out.Status;
 
 /**
  * One thing a team can act on, as at an instant: a child's CIN visit, a contact awaiting a
@@ -36,5 +38,11 @@ public record Item(
     public Item withCode(String other) {
         return new Item(other, itemId.equals(code) ? other : itemId, status, team, worker, entryDate, lastActivity, due, deadline, refDate, period,
                 numerator, denominator, distinct, days);
+    }
+
+    /** As published on compliance-items: with its subject and the team's service, worked out at {@code updatedAt}. */
+    public ComplianceItem published(String subject, String service, Instant updatedAt) {
+        return new ComplianceItem(subject, code, itemId, status, team, service, worker, entryDate, lastActivity, due, deadline,
+                refDate, period, days, updatedAt);
     }
 }

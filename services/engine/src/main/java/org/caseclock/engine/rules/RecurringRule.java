@@ -1,5 +1,6 @@
 package org.caseclock.engine.rules;
 
+import org.caseclock.events.out.Status;
 import java.time.LocalDate;
 import java.util.List;
 import org.caseclock.catalogue.Indicator;

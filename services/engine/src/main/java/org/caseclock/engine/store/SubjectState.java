@@ -1,5 +1,7 @@
 package org.caseclock.engine.store;
 
+import org.caseclock.events.out.ComplianceItem;
+import org.caseclock.events.out.Alert;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
@@ -14,7 +16,7 @@ import org.caseclock.engine.rules.Tally;
  * its events the published results include (so progress can count them as applied).
  */
 public record SubjectState(
-        Map<String, PublishedItem> items,
+        Map<String, ComplianceItem> items,
         List<Contributed> contributions,
         YearMonth month,
         Map<String, Alert> alerts,

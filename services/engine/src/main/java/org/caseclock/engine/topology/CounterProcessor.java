@@ -1,5 +1,6 @@
 package org.caseclock.engine.topology;
 
+import org.caseclock.events.out.IndicatorValue;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -23,7 +24,8 @@ import org.caseclock.engine.rules.Bucket;
 import org.caseclock.engine.store.Contribution;
 import org.caseclock.engine.store.CounterState;
 import org.caseclock.engine.store.CounterState.MonthTotals;
-import org.caseclock.engine.store.Progress;
+import org.caseclock.engine.store.ProgressStore;
+import org.caseclock.events.out.Progress;
 import org.caseclock.engine.topology.EngineTopics.Stores;
 
 /**
@@ -112,7 +114,7 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
             touchedHeads.forEach((key, head) -> publish(head, touchedMonths.get(key)));
         }
         long offset = context.recordMetadata().map(RecordMetadata::offset).orElse(-1L);
-        Progress.count(progress, Progress.countersKeyOf(context.taskId().partition()), p -> p.withCounted(offset));
+        ProgressStore.count(progress, Progress.countersKeyOf(context.taskId().partition()), p -> p.withCounted(offset));
     }
 
     private void apply(String key, CounterState head, Contribution.Change change, TreeSet<YearMonth> touched) {

@@ -1,16 +1,17 @@
 package org.caseclock.engine.topology;
 
+import org.caseclock.events.out.IndicatorValue;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.caseclock.engine.config.EngineMetrics;
-import org.caseclock.engine.store.Alert;
+import org.caseclock.events.out.Alert;
 import org.caseclock.engine.store.Contribution;
 import org.caseclock.engine.store.CounterState;
 import org.caseclock.engine.store.JsonSerde;
-import org.caseclock.engine.store.Progress;
-import org.caseclock.engine.store.PublishedItem;
+import org.caseclock.events.out.Progress;
+import org.caseclock.events.out.ComplianceItem;
 import org.caseclock.engine.store.Deferral;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.engine.store.SubjectState;
@@ -47,7 +48,7 @@ public final class EngineTopology {
         t.addProcessor(ValidateProcessor.VALID, () -> new SubjectProcessor(settings, metrics), "validate");
 
         t.addSink(SubjectProcessor.ITEMS, EngineTopics.COMPLIANCE_ITEMS,
-                Serdes.String().serializer(), new JsonSerde<>(PublishedItem.class).serializer(), ValidateProcessor.VALID);
+                Serdes.String().serializer(), new JsonSerde<>(ComplianceItem.class).serializer(), ValidateProcessor.VALID);
         t.addSink(SubjectProcessor.ALERTS, EngineTopics.ALERTS,
                 Serdes.String().serializer(), new JsonSerde<>(Alert.class).serializer(), ValidateProcessor.VALID);
         t.addSink(SubjectProcessor.PROGRESS, EngineTopics.ENGINE_PROGRESS,

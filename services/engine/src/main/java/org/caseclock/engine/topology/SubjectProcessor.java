@@ -24,14 +24,15 @@ import org.caseclock.catalogue.time.London;
 import org.caseclock.engine.config.EngineMetrics;
 import org.caseclock.engine.rules.Bucket;
 import org.caseclock.engine.rules.Item;
-import org.caseclock.engine.rules.Status;
+import org.caseclock.events.out.Status;
 import org.caseclock.engine.rules.SubjectEvaluator;
 import org.caseclock.engine.rules.SubjectEvaluator.Evaluation;
 import org.caseclock.engine.rules.Tally;
-import org.caseclock.engine.store.Alert;
+import org.caseclock.events.out.Alert;
 import org.caseclock.engine.store.Contribution;
-import org.caseclock.engine.store.Progress;
-import org.caseclock.engine.store.PublishedItem;
+import org.caseclock.engine.store.ProgressStore;
+import org.caseclock.events.out.Progress;
+import org.caseclock.events.out.ComplianceItem;
 import org.caseclock.engine.store.Deferral;
 import org.caseclock.engine.store.SubjectState;
 import org.caseclock.engine.store.SubjectState.Contributed;
@@ -104,11 +105,11 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         String partition = Progress.keyOf(context.taskId().partition());
         lastRecordMs = context.currentSystemTimeMs();
         if (histories.get(eventKey) != null) {
-            Progress.count(progress, partition, Progress::withDuplicate);
+            ProgressStore.count(progress, partition, Progress::withDuplicate);
             return;
         }
         histories.put(eventKey, event);
-        Progress.count(progress, partition, Progress::withAccepted);
+        ProgressStore.count(progress, partition, Progress::withAccepted);
         Instant now = now();
         if (behind(record, now)) {
             defer(key, now);
@@ -230,7 +231,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         if (old == null) {
             old = SubjectState.EMPTY;
         }
-        Map<String, PublishedItem> items = publishItems(key, eval, old, now);
+        Map<String, ComplianceItem> items = publishItems(key, eval, old, now);
         Map<String, Alert> alerts = raiseAndResolve(key, items, old, now);
         publishContributions(eval, old, backfill);
 
@@ -245,15 +246,15 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         states.put(key, new SubjectState(items, contributed, eval.month(), alerts, eval.nextChange(), history.size()));
         if (history.size() > old.eventsApplied()) {
             long n = history.size() - old.eventsApplied();
-            Progress.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withApplied(n));
+            ProgressStore.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withApplied(n));
         }
     }
 
-    private Map<String, PublishedItem> publishItems(String key, Evaluation eval, SubjectState old, Instant now) {
-        Map<String, PublishedItem> items = new LinkedHashMap<>();
+    private Map<String, ComplianceItem> publishItems(String key, Evaluation eval, SubjectState old, Instant now) {
+        Map<String, ComplianceItem> items = new LinkedHashMap<>();
         for (Item item : eval.items()) {
-            PublishedItem p = PublishedItem.of(key, item, settings.organisation().serviceOf(item.team()), now);
-            PublishedItem before = old.items().get(p.key());
+            ComplianceItem p = item.published(key, settings.organisation().serviceOf(item.team()), now);
+            ComplianceItem before = old.items().get(p.key());
             if (p.sameAs(before)) {
                 p = before;
             } else {
@@ -273,9 +274,9 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     }
 
     /** One alert per item: raised when it goes overdue, resolved when completed late, cancelled or gone. */
-    private Map<String, Alert> raiseAndResolve(String key, Map<String, PublishedItem> items, SubjectState old, Instant now) {
+    private Map<String, Alert> raiseAndResolve(String key, Map<String, ComplianceItem> items, SubjectState old, Instant now) {
         Map<String, Alert> alerts = new HashMap<>(old.alerts());
-        for (PublishedItem item : items.values()) {
+        for (ComplianceItem item : items.values()) {
             if (!settings.alerting().contains(item.code())) {
                 continue;
             }
@@ -292,7 +293,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             if (a.state() != Alert.State.OPEN) {
                 continue;
             }
-            PublishedItem item = items.get(a.subject() + "|" + a.code() + "|" + a.itemId());
+            ComplianceItem item = items.get(a.subject() + "|" + a.code() + "|" + a.itemId());
             if (item == null || item.status() != Status.OVERDUE) {
                 Alert resolved = a.resolved(now);
                 alerts.put(a.id(), resolved);
@@ -303,7 +304,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     }
 
     /** Whether the item had been overdue longer than the alert horizon by now, when it is first seen overdue. */
-    private boolean overdueBeyondHorizon(PublishedItem item, Instant now) {
+    private boolean overdueBeyondHorizon(ComplianceItem item, Instant now) {
         Instant overdueSince = item.deadline() != null ? item.deadline() : London.startOfDay(item.due().plusDays(1));
         return overdueSince.plus(settings.alertHorizon()).isBefore(now);
     }
@@ -355,7 +356,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             context.forward(new Record<>(c.key(), c, context.currentSystemTimeMs()), CONTRIBUTIONS);
         });
         if (!byCode.isEmpty()) {
-            Progress.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withContributions(byCode.size()));
+            ProgressStore.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withContributions(byCode.size()));
         }
     }
 

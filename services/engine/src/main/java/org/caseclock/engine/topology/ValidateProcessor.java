@@ -6,7 +6,8 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.caseclock.engine.store.Progress;
+import org.caseclock.engine.store.ProgressStore;
+import org.caseclock.events.out.Progress;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.contract.ContractValidator;
 import org.caseclock.events.contract.ContractValidator.Verdict;
@@ -58,6 +59,6 @@ final class ValidateProcessor implements Processor<byte[], byte[], Object, Objec
         Record<Object, Object> dead = new Record<>(record.key(), record.value(), record.timestamp(), record.headers());
         dead.headers().add(EngineTopics.ERROR_HEADER, error.getBytes(StandardCharsets.UTF_8));
         context.forward(dead, INVALID);
-        Progress.count(progress, Progress.keyOf(context.taskId().partition()), Progress::withRejected);
+        ProgressStore.count(progress, Progress.keyOf(context.taskId().partition()), Progress::withRejected);
     }
 }

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.caseclock.engine.store.JsonSerde;
-import org.caseclock.engine.store.PublishedItem;
+import org.caseclock.events.out.ComplianceItem;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.simulator.Simulator;
 import org.caseclock.simulator.SimulatorConfig;
@@ -57,7 +57,7 @@ class BackfillEquivalenceTest {
         return out;
     }
 
-    private static String withoutUpdatedAt(PublishedItem i) {
+    private static String withoutUpdatedAt(ComplianceItem i) {
         return String.join(",", i.status().name(), String.valueOf(i.team()), String.valueOf(i.worker()),
                 String.valueOf(i.entryDate()), String.valueOf(i.lastActivity()), String.valueOf(i.due()),
                 String.valueOf(i.deadline()), String.valueOf(i.refDate()), String.valueOf(i.period()));

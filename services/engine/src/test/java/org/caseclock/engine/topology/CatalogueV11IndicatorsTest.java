@@ -2,7 +2,7 @@ package org.caseclock.engine.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.caseclock.engine.rules.Status;
+import org.caseclock.events.out.Status;
 import org.junit.jupiter.api.Test;
 
 /**

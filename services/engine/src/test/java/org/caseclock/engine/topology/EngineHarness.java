@@ -1,5 +1,6 @@
 package org.caseclock.engine.topology;
 
+import org.caseclock.events.out.IndicatorValue;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -22,10 +23,11 @@ import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.Organisation;
 import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.engine.config.EngineMetrics;
-import org.caseclock.engine.store.Alert;
+import org.caseclock.events.out.Alert;
 import org.caseclock.engine.store.JsonSerde;
-import org.caseclock.engine.store.Progress;
-import org.caseclock.engine.store.PublishedItem;
+import org.caseclock.events.out.Progress;
+import org.caseclock.events.out.ComplianceItem;
+import org.caseclock.events.out.OutputSchemas;
 
 /**
  * The engine under TopologyTestDriver with a fixed wall clock: send events, advance the clock,
@@ -43,13 +45,14 @@ public final class EngineHarness implements AutoCloseable {
 
     private final TopologyTestDriver driver;
     private final TestInputTopic<byte[], byte[]> input;
-    private final TestOutputTopic<String, PublishedItem> itemsOut;
-    private final TestOutputTopic<String, IndicatorValue> valuesOut;
-    private final TestOutputTopic<String, Alert> alertsOut;
+    // Read as bytes and checked against the output contract's schemas (schemas/out) before they are read as records.
+    private final TestOutputTopic<String, byte[]> itemsOut;
+    private final TestOutputTopic<String, byte[]> valuesOut;
+    private final TestOutputTopic<String, byte[]> alertsOut;
     private final TestOutputTopic<byte[], byte[]> dlqOut;
-    private final TestOutputTopic<String, Progress> progressOut;
+    private final TestOutputTopic<String, byte[]> progressOut;
     private final Map<String, Progress> progress = new HashMap<>();
-    private final Map<String, PublishedItem> items = new LinkedHashMap<>();
+    private final Map<String, ComplianceItem> items = new LinkedHashMap<>();
     private final Map<String, IndicatorValue> values = new HashMap<>();
     private final List<Alert> alerts = new ArrayList<>();
     private final List<TestRecord<byte[], byte[]>> dead = new ArrayList<>();
@@ -90,16 +93,12 @@ public final class EngineHarness implements AutoCloseable {
         }
         driver = new TopologyTestDriver(EngineTopology.build(settings, false, metrics), props, this.wallClock);
         input = driver.createInputTopic(EngineTopics.CASE_EVENTS, Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer());
-        itemsOut = driver.createOutputTopic(EngineTopics.COMPLIANCE_ITEMS, Serdes.String().deserializer(),
-                new JsonSerde<>(PublishedItem.class).deserializer());
-        valuesOut = driver.createOutputTopic(EngineTopics.INDICATOR_VALUES, Serdes.String().deserializer(),
-                new JsonSerde<>(IndicatorValue.class).deserializer());
-        alertsOut = driver.createOutputTopic(EngineTopics.ALERTS, Serdes.String().deserializer(),
-                new JsonSerde<>(Alert.class).deserializer());
+        itemsOut = driver.createOutputTopic(EngineTopics.COMPLIANCE_ITEMS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        valuesOut = driver.createOutputTopic(EngineTopics.INDICATOR_VALUES, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
+        alertsOut = driver.createOutputTopic(EngineTopics.ALERTS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
         dlqOut = driver.createOutputTopic(EngineTopics.CASE_EVENTS_DLQ, Serdes.ByteArray().deserializer(),
                 Serdes.ByteArray().deserializer());
-        progressOut = driver.createOutputTopic(EngineTopics.ENGINE_PROGRESS, Serdes.String().deserializer(),
-                new JsonSerde<>(Progress.class).deserializer());
+        progressOut = driver.createOutputTopic(EngineTopics.ENGINE_PROGRESS, Serdes.String().deserializer(), Serdes.ByteArray().deserializer());
     }
 
     /** A new event; {@code time} is an RFC 3339 instant, data as alternating field names and values. */
@@ -202,15 +201,15 @@ public final class EngineHarness implements AutoCloseable {
             if (kv.value == null) {
                 items.remove(kv.key);
             } else {
-                items.put(kv.key, kv.value);
+                items.put(kv.key, OutputSchemas.read(ComplianceItem.class, kv.value));
             }
         }
         for (var kv : valuesOut.readKeyValuesToList()) {
-            values.put(kv.key, kv.value);
+            values.put(kv.key, OutputSchemas.read(IndicatorValue.class, kv.value));
         }
-        alerts.addAll(alertsOut.readValuesToList());
+        alertsOut.readValuesToList().forEach(v -> alerts.add(OutputSchemas.read(Alert.class, v)));
         dead.addAll(dlqOut.readRecordsToList());
-        progressOut.readKeyValuesToList().forEach(kv -> progress.put(kv.key, kv.value));
+        progressOut.readKeyValuesToList().forEach(kv -> progress.put(kv.key, OutputSchemas.read(Progress.class, kv.value)));
     }
 
     /** The subject tasks' applied count as last published on engine-progress (at a punctuation). */
@@ -220,15 +219,15 @@ public final class EngineHarness implements AutoCloseable {
     }
 
     /** The item of a snapshot rule (its id is the code), or null if the subject is not in the population. */
-    public PublishedItem item(String subject, String code) {
+    public ComplianceItem item(String subject, String code) {
         return items.get(subject + "|" + code + "|" + code);
     }
 
-    PublishedItem item(String subject, String code, String itemId) {
+    ComplianceItem item(String subject, String code, String itemId) {
         return items.get(subject + "|" + code + "|" + itemId);
     }
 
-    public List<PublishedItem> items(String subject, String code) {
+    public List<ComplianceItem> items(String subject, String code) {
         return items.values().stream().filter(i -> i.subject().equals(subject) && i.code().equals(code)).toList();
     }
 
@@ -250,7 +249,7 @@ public final class EngineHarness implements AutoCloseable {
         return dead;
     }
 
-    public Map<String, PublishedItem> allItems() {
+    public Map<String, ComplianceItem> allItems() {
         return items;
     }
 

@@ -1,5 +1,6 @@
 package org.caseclock.engine.topology;
 
+import org.caseclock.events.out.IndicatorValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,8 +13,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Consumer;
-import org.caseclock.engine.rules.Status;
-import org.caseclock.engine.store.PublishedItem;
+import org.caseclock.events.out.Status;
+import org.caseclock.events.out.ComplianceItem;
 import org.junit.jupiter.api.Test;
 
 /** How the engine handles its input: duplicates, retractions, order, lateness, transfers, months. */
@@ -93,7 +94,7 @@ class EngineMechanicsTest {
         try (EngineHarness engine = new EngineHarness("2026-01-20T12:00:00Z")) {
             events.forEach(e -> e.accept(engine));
             Map<String, Object> result = new TreeMap<>();
-            for (PublishedItem i : engine.allItems().values()) {
+            for (ComplianceItem i : engine.allItems().values()) {
                 result.put(i.key(), List.of(i.status(), String.valueOf(i.team()), String.valueOf(i.due()),
                         String.valueOf(i.lastActivity())));
             }

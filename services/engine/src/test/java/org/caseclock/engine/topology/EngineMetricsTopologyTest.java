@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.caseclock.engine.config.EngineMetrics;
-import org.caseclock.engine.rules.Status;
+import org.caseclock.events.out.Status;
 import org.junit.jupiter.api.Test;
 
 /** The subject processor reports its punctuations and the items that turn OVERDUE. */

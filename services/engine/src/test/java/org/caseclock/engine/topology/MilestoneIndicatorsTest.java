@@ -3,8 +3,8 @@ package org.caseclock.engine.topology;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
-import org.caseclock.engine.rules.Status;
-import org.caseclock.engine.store.Alert;
+import org.caseclock.events.out.Status;
+import org.caseclock.events.out.Alert;
 import org.junit.jupiter.api.Test;
 
 /** MILESTONE indicators, one worked example each, dates counted by hand. */

@@ -1,11 +1,12 @@
 package org.caseclock.engine.topology;
 
+import org.caseclock.events.out.IndicatorValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Map;
-import org.caseclock.engine.rules.Status;
+import org.caseclock.events.out.Status;
 import org.caseclock.engine.store.CounterState.MonthTotals;
 import org.caseclock.engine.store.JsonSerde;
 import org.junit.jupiter.api.Test;

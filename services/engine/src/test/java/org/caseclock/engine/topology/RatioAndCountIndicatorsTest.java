@@ -1,8 +1,9 @@
 package org.caseclock.engine.topology;
 
+import org.caseclock.events.out.IndicatorValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.caseclock.engine.rules.Status;
+import org.caseclock.events.out.Status;
 import org.junit.jupiter.api.Test;
 
 /** RATIO and COUNT indicators, one worked example each. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import org.caseclock.engine.rules.Status;
+import org.caseclock.events.out.Status;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -3,7 +3,7 @@ package org.caseclock.query.api;
 import java.time.Clock;
 import org.caseclock.catalogue.Organisation;
 import org.caseclock.query.store.AuditLog;
-import org.caseclock.query.store.Scope;
+import org.caseclock.events.out.Scope;
 import org.caseclock.security.ApiSecurity;
 import org.caseclock.security.Caller;
 import org.springframework.stereotype.Component;

@@ -1,14 +1,14 @@
 package org.caseclock.query.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.caseclock.events.out.AlertDelivery;
+import org.caseclock.events.out.Alert;
+import org.caseclock.events.out.Scope;
 import org.caseclock.query.store.AlertStore;
 import org.caseclock.query.store.DeliveryStore;
-import org.caseclock.query.store.Scope;
-import org.caseclock.query.store.StoredAlert;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,12 +16,14 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AlertsController {
 
-    /** @param deliveries how the alerts service told people of it (its alert-deliveries topic); empty until it has */
-    record AlertView(String id, String code, String subject, String team, String worker, Instant raisedAt,
-                     LocalDate due, String state, Instant resolvedAt, List<DeliveryView> deliveries) {
-        static AlertView of(StoredAlert a, Map<String, List<AlertDelivery>> deliveries) {
-            return new AlertView(a.id(), a.code(), a.subject(), a.team(), a.worker(), a.raisedAt(), a.due(), a.state(),
-                    a.resolvedAt(), deliveries.getOrDefault(a.id(), List.of()).stream().map(DeliveryView::of).toList());
+    /**
+     * The alert as the engine published it (its fields at the top level) and how the alerts service told people of it.
+     *
+     * @param deliveries from the alerts service's alert-deliveries topic; empty until it has sent anything
+     */
+    record AlertView(@JsonUnwrapped Alert alert, List<DeliveryView> deliveries) {
+        static AlertView of(Alert a, Map<String, List<AlertDelivery>> deliveries) {
+            return new AlertView(a, deliveries.getOrDefault(a.id(), List.of()).stream().map(DeliveryView::of).toList());
         }
     }
 
@@ -49,10 +51,10 @@ class AlertsController {
     @GetMapping("/api/alerts")
     Alerts alerts(@RequestParam String scope, @RequestParam(required = false) String state) {
         Scope s = Params.scope(scope);
-        String st = Params.alertState(state);
+        Alert.State st = Params.alertState(state);
         access.list(s, "/api/alerts", null);
-        List<StoredAlert> found = alerts.find(s, st);
-        Map<String, List<AlertDelivery>> sent = deliveries.ofAlerts(found.stream().map(StoredAlert::id).toList());
+        List<Alert> found = alerts.find(s, st);
+        Map<String, List<AlertDelivery>> sent = deliveries.ofAlerts(found.stream().map(Alert::id).toList());
         return new Alerts(found.stream().map(a -> AlertView.of(a, sent)).toList());
     }
 }

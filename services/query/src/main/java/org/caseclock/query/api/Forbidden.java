@@ -1,6 +1,6 @@
 package org.caseclock.query.api;
 
-import org.caseclock.query.store.Scope;
+import org.caseclock.events.out.Scope;
 
 /** The token does not reach this scope; answered 403 naming it. */
 class Forbidden extends RuntimeException {

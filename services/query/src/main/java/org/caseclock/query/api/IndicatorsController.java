@@ -5,7 +5,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import org.caseclock.catalogue.Catalogue;
-import org.caseclock.query.store.Scope;
+import org.caseclock.events.out.Scope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;

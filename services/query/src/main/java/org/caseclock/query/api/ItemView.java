@@ -1,59 +1,37 @@
 package org.caseclock.query.api;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.time.Instant;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.LocalDate;
-import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
-import java.util.Set;
-import org.caseclock.query.store.ItemStore;
-import org.caseclock.query.store.StoredItem;
+import org.caseclock.events.out.ComplianceItem;
 
 /**
- * An item in a list ({@code days}: an AVERAGE item's measure, else absent). {@code daysOverdue} is worked out when read, from {@code due} and today's
- * London date, so a list is right today even if nothing about the item has changed since.
+ * An item in a list: the item as the engine published it (its fields at the top level, so a field added to
+ * {@link ComplianceItem} is in the lists with no change here) and {@code daysOverdue}, worked out when read, from
+ * {@code due} and today's London date, so a list is right today even if nothing about the item has changed since.
  */
-public record ItemView(
-        String subject,
-        String code,
-        String itemId,
-        String team,
-        String service,
-        String worker,
-        String status,
-        LocalDate entryDate,
-        LocalDate lastActivity,
-        LocalDate due,
-        Instant deadline,
-        LocalDate refDate,
-        YearMonth period,
-        @JsonInclude(JsonInclude.Include.NON_NULL) Long days,
-        long daysOverdue) {
-
-    /** Still waiting for their activity; a completed, cancelled or counted item is overdue no longer. */
-    private static final Set<String> OPEN = Set.of(ItemStore.OVERDUE, ItemStore.DUE_SOON, ItemStore.IN_TIME, ItemStore.PENDING);
+public record ItemView(@JsonUnwrapped ComplianceItem item, long daysOverdue) {
 
     /** Most overdue first; then the earliest due, the earliest deadline; then a fixed order. */
     public static final Comparator<ItemView> MOST_OVERDUE_FIRST = Comparator
             .comparingLong(ItemView::daysOverdue).reversed()
-            .thenComparing(ItemView::due, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(ItemView::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(ItemView::subject)
-            .thenComparing(ItemView::code)
-            .thenComparing(ItemView::itemId);
+            .thenComparing(ItemView.soonestDueFirst());
 
     /** The items at risk: soonest due first (a deadline's date is its due date); then the earliest deadline, then a fixed order. */
-    public static final Comparator<ItemView> SOONEST_DUE_FIRST = Comparator
-            .comparing(ItemView::due, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(ItemView::deadline, Comparator.nullsLast(Comparator.naturalOrder()))
-            .thenComparing(ItemView::subject)
-            .thenComparing(ItemView::code)
-            .thenComparing(ItemView::itemId);
+    public static final Comparator<ItemView> SOONEST_DUE_FIRST = soonestDueFirst();
 
-    public static ItemView of(StoredItem i, LocalDate today) {
-        long overdue = i.due() != null && OPEN.contains(i.status()) ? Math.max(0, ChronoUnit.DAYS.between(i.due(), today)) : 0;
-        return new ItemView(i.subject(), i.code(), i.itemId(), i.team(), i.service(), i.worker(), i.status(),
-                i.entryDate(), i.lastActivity(), i.due(), i.deadline(), i.refDate(), i.period(), i.days(), overdue);
+    private static Comparator<ItemView> soonestDueFirst() {
+        return Comparator.<ItemView, LocalDate>comparing(v -> v.item().due(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(v -> v.item().deadline(), Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(v -> v.item().subject())
+                .thenComparing(v -> v.item().code())
+                .thenComparing(v -> v.item().itemId());
+    }
+
+    /** Only an open item (still waiting for its activity) is overdue; a completed, cancelled or counted one no longer. */
+    public static ItemView of(ComplianceItem i, LocalDate today) {
+        long overdue = i.due() != null && i.status().isOpen() ? Math.max(0, ChronoUnit.DAYS.between(i.due(), today)) : 0;
+        return new ItemView(i, overdue);
     }
 }

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.caseclock.catalogue.Organisation;
 import org.caseclock.query.store.ItemStore;
-import org.caseclock.query.store.Scope;
+import org.caseclock.events.out.Scope;
 import org.caseclock.query.store.ValueStore;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;

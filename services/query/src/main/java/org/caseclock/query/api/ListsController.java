@@ -6,9 +6,10 @@ import java.time.YearMonth;
 import java.util.List;
 import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.time.London;
+import org.caseclock.events.out.ComplianceItem;
+import org.caseclock.events.out.Scope;
+import org.caseclock.events.out.Status;
 import org.caseclock.query.store.ItemStore;
-import org.caseclock.query.store.Scope;
-import org.caseclock.query.store.StoredItem;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -49,21 +50,22 @@ class ListsController {
                 @RequestParam(required = false) String status, @RequestParam(required = false) String period) {
         indicators.requireKnown(code);
         Scope s = Params.scope(scope);
-        String st = Params.status(status);
+        boolean atRiskList = Params.atRisk(status);
+        Status st = atRiskList ? null : Params.status(status);
         YearMonth month = Params.period(period);
         access.list(s, "/api/indicators/" + code + "/items", code);
         known.require(s);
         LocalDate today = London.date(clock.instant());
-        if (ItemStore.AT_RISK.equals(st)) {
+        if (atRiskList) {
             if (month != null) {
                 throw new BadRequest("period must not be given with status=AT_RISK: the items at risk are this month's");
             }
-            List<StoredItem> atRisk = items.atRisk(code, catalogue.get(code).kind(), s, today);
+            List<ComplianceItem> atRisk = items.atRisk(code, catalogue.get(code).kind(), s, today);
             return new Items(atRisk == null ? List.of()
                     : atRisk.stream().map(i -> ItemView.of(i, today)).sorted(ItemView.SOONEST_DUE_FIRST).toList());
         }
         int window = catalogue.get(code).windowMonths();
-        List<StoredItem> found = month == null
+        List<ComplianceItem> found = month == null
                 ? items.live(code, s, st, YearMonth.from(today), window)
                 : items.inPeriod(code, s, st, month, window);
         return new Items(sorted(found, today));
@@ -78,7 +80,7 @@ class ListsController {
         return new Items(sorted(items.overdueAndDueSoon(s), London.date(clock.instant())));
     }
 
-    private static List<ItemView> sorted(List<StoredItem> found, LocalDate today) {
+    private static List<ItemView> sorted(List<ComplianceItem> found, LocalDate today) {
         return found.stream().map(i -> ItemView.of(i, today)).sorted(ItemView.MOST_OVERDUE_FIRST).toList();
     }
 }

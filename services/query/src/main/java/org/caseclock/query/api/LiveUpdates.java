@@ -11,9 +11,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.time.London;
-import org.caseclock.query.store.Scope;
-import org.caseclock.query.store.StoredItem;
-import org.caseclock.query.store.StoredValue;
+import org.caseclock.events.out.Scope;
+import org.caseclock.events.out.ComplianceItem;
+import org.caseclock.events.out.Status;
+import org.caseclock.events.out.IndicatorValue;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -31,7 +32,7 @@ public class LiveUpdates implements DisposableBean {
     record IndicatorEvent(String code, String scope, String period, Double value, long numerator, long denominator) {}
 
     /** An item appeared, changed status or team, or went; {@code status} is null when it went. */
-    record ItemEvent(String previousStatus, String status, ItemView item) {}
+    record ItemEvent(Status previousStatus, Status status, ItemView item) {}
 
     /** @param items whether it may be sent item events (child-level data) */
     private record Subscriber(Scope scope, boolean items, SseEmitter emitter) {}
@@ -62,7 +63,7 @@ public class LiveUpdates implements DisposableBean {
         return emitter;
     }
 
-    public void valueChanged(StoredValue v) {
+    public void valueChanged(IndicatorValue v) {
         if (!catalogue.contains(v.code()) || subscribers.isEmpty()) {
             return; // data-quality counts are not indicators
         }
@@ -76,16 +77,16 @@ public class LiveUpdates implements DisposableBean {
     }
 
     /** Told only of a change of status or of team: the same item seen again is no news. */
-    public void itemChanged(StoredItem before, StoredItem after) {
+    public void itemChanged(ComplianceItem before, ComplianceItem after) {
         if (subscribers.isEmpty()) {
             return;
         }
-        String was = before == null ? null : before.status();
-        String is = after == null ? null : after.status();
+        Status was = before == null ? null : before.status();
+        Status is = after == null ? null : after.status();
         if (Objects.equals(was, is) && (before == null || Objects.equals(before.team(), after.team()))) {
             return;
         }
-        StoredItem shown = after != null ? after : before;
+        ComplianceItem shown = after != null ? after : before;
         ItemEvent event = new ItemEvent(was, is, ItemView.of(shown, London.date(clock.instant())));
         for (Subscriber s : subscribers) {
             if (s.items() && (covers(s.scope(), before) || covers(s.scope(), after))) {
@@ -94,7 +95,7 @@ public class LiveUpdates implements DisposableBean {
         }
     }
 
-    private static boolean covers(Scope scope, StoredItem item) {
+    private static boolean covers(Scope scope, ComplianceItem item) {
         return item != null && scope.covers(item.team(), item.service());
     }
 

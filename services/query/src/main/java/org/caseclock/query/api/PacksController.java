@@ -7,7 +7,7 @@ import org.caseclock.catalogue.Indicator;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.query.api.IndicatorView.TrendPoint;
 import org.caseclock.query.config.Packs;
-import org.caseclock.query.store.Scope;
+import org.caseclock.events.out.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;

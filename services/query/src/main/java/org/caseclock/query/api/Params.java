@@ -2,19 +2,21 @@ package org.caseclock.query.api;
 
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
-import java.util.Set;
+import java.util.List;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.caseclock.events.out.Alert;
+import org.caseclock.events.out.Scope;
+import org.caseclock.events.out.Status;
 import org.caseclock.query.store.ItemStore;
-import org.caseclock.query.store.Scope;
 
 /** Request parameters checked and parsed; a bad one is a 400 naming it. */
 final class Params {
 
     private static final Pattern MONTH = Pattern.compile("\\d{4}-\\d{2}");
-    /** The items' statuses, and AT_RISK, the list of the items at risk (each with its own status). */
-    private static final Set<String> STATUSES = Set.of(ItemStore.OVERDUE, ItemStore.DUE_SOON, ItemStore.IN_TIME,
-            ItemStore.PENDING, "ON_TIME", "LATE", "CANCELLED", "MET", "NOT_MET", "COUNTED", ItemStore.AT_RISK);
-    private static final Set<String> ALERT_STATES = Set.of("OPEN", "RESOLVED");
+    /** What {@code status} may be: an item's status, or AT_RISK, the list of the items at risk (each with its own status). */
+    private static final List<String> STATUSES = Stream.concat(Stream.of(Status.values()).map(Status::name),
+            Stream.of(ItemStore.AT_RISK)).sorted().toList();
 
     private Params() {}
 
@@ -41,18 +43,26 @@ final class Params {
         throw new BadRequest("period must be a month as YYYY-MM");
     }
 
-    static String status(String text) {
-        if (text != null && !STATUSES.contains(text)) {
-            throw new BadRequest("status must be one of " + STATUSES.stream().sorted().toList());
-        }
-        return text;
+    /** Whether {@code status} asks for the items at risk rather than the items of one status. */
+    static boolean atRisk(String status) {
+        return ItemStore.AT_RISK.equals(status);
     }
 
-    static String alertState(String text) {
-        if (text != null && !ALERT_STATES.contains(text)) {
+    /** The status asked for; null when not given. AT_RISK is no status: ask {@link #atRisk} first. */
+    static Status status(String text) {
+        try {
+            return text == null ? null : Status.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            throw new BadRequest("status must be one of " + STATUSES);
+        }
+    }
+
+    static Alert.State alertState(String text) {
+        try {
+            return text == null ? null : Alert.State.valueOf(text);
+        } catch (IllegalArgumentException e) {
             throw new BadRequest("state must be OPEN or RESOLVED");
         }
-        return text;
     }
 
     static int months(int months) {

@@ -18,8 +18,8 @@ import org.caseclock.query.api.IndicatorView.ProjectedMonthEnd;
 import org.caseclock.query.api.IndicatorView.TrendPoint;
 import org.caseclock.query.config.QueryProperties;
 import org.caseclock.query.store.ItemStore;
-import org.caseclock.query.store.Scope;
-import org.caseclock.query.store.StoredValue;
+import org.caseclock.events.out.Scope;
+import org.caseclock.events.out.IndicatorValue;
 import org.caseclock.query.store.ValueStore;
 import org.springframework.stereotype.Component;
 
@@ -64,14 +64,14 @@ public class Scorecard {
     public List<IndicatorView> views(List<String> codes, Scope scope, YearMonth period, int trendMonths) {
         YearMonth month = period == null ? currentMonth() : period;
         YearMonth first = month.minusMonths(Math.max(1, trendMonths - 1L));
-        Map<String, Map<YearMonth, StoredValue>> byCode = new HashMap<>();
-        for (StoredValue v : values.months(codes, scope, first, month)) {
+        Map<String, Map<YearMonth, IndicatorValue>> byCode = new HashMap<>();
+        for (IndicatorValue v : values.months(codes, scope, first, month)) {
             byCode.computeIfAbsent(v.code(), c -> new HashMap<>()).put(YearMonth.parse(v.period()), v);
         }
         List<IndicatorView> views = new ArrayList<>();
         for (String code : codes) {
             Indicator indicator = catalogue.get(code);
-            Map<YearMonth, StoredValue> months = byCode.getOrDefault(code, Map.of());
+            Map<YearMonth, IndicatorValue> months = byCode.getOrDefault(code, Map.of());
             if (indicator.isPlainCount() || indicator.kind() == Indicator.Kind.RATE) {
                 months = withZeroWhereNothingCounted(code, scope, months, first, month);
             }
@@ -87,9 +87,9 @@ public class Scorecard {
         return views(catalogue.all().stream().map(Indicator::code).toList(), scope, period, 0);
     }
 
-    private IndicatorView view(Indicator indicator, Scope scope, Map<YearMonth, StoredValue> months, YearMonth month,
+    private IndicatorView view(Indicator indicator, Scope scope, Map<YearMonth, IndicatorValue> months, YearMonth month,
                                boolean asked, int trendMonths) {
-        StoredValue current = months.get(month);
+        IndicatorValue current = months.get(month);
         Double value = valueOf(indicator, current);
         Double previous = valueOf(indicator, months.get(month.minusMonths(1)));
         Double change = value == null || previous == null ? null : value - previous;
@@ -104,7 +104,7 @@ public class Scorecard {
         if (trendMonths > 0) {
             trend = new ArrayList<>();
             for (YearMonth m = month.minusMonths(trendMonths - 1L); !m.isAfter(month); m = m.plusMonths(1)) {
-                StoredValue v = months.get(m);
+                IndicatorValue v = months.get(m);
                 trend.add(new TrendPoint(m.toString(), valueOf(indicator, v),
                         v == null ? null : v.numerator(), v == null ? null : v.denominator()));
             }
@@ -131,7 +131,7 @@ public class Scorecard {
      * worked out and RAG-rated as the value is; with the number of items at risk of being overdue
      * by then (null for the kinds that have none).
      */
-    private ProjectedMonthEnd projection(Indicator indicator, Scope scope, StoredValue current, boolean notAvailable) {
+    private ProjectedMonthEnd projection(Indicator indicator, Scope scope, IndicatorValue current, boolean notAvailable) {
         Long numerator = current == null ? null : current.projectedNumerator();
         Long denominator = numerator == null ? null : shownDenominator(indicator, current.projectedDenominator());
         Double value = valueOf(indicator, numerator, denominator);
@@ -145,11 +145,11 @@ public class Scorecard {
      * has counted in it (and which empty months it publishes depends on its processing history), so
      * a month with no record counted nothing.
      */
-    private static Map<YearMonth, StoredValue> withZeroWhereNothingCounted(
-            String code, Scope scope, Map<YearMonth, StoredValue> months, YearMonth first, YearMonth last) {
-        Map<YearMonth, StoredValue> complete = new HashMap<>(months);
+    private static Map<YearMonth, IndicatorValue> withZeroWhereNothingCounted(
+            String code, Scope scope, Map<YearMonth, IndicatorValue> months, YearMonth first, YearMonth last) {
+        Map<YearMonth, IndicatorValue> complete = new HashMap<>(months);
         for (YearMonth m = first; !m.isAfter(last); m = m.plusMonths(1)) {
-            complete.putIfAbsent(m, new StoredValue(code, scope.toString(), m.toString(), 0, 0, null, null, 0L, 0L, null));
+            complete.putIfAbsent(m, new IndicatorValue(code, scope.toString(), m.toString(), 0, 0, null, null, 0L, 0L, null));
         }
         return complete;
     }
@@ -158,9 +158,9 @@ public class Scorecard {
      * RATE: the engine counts the numerator; the denominator is the scope's configured child
      * population, the same for every month, or none (then null, and so is the value).
      */
-    private static Map<YearMonth, StoredValue> overPopulation(Map<YearMonth, StoredValue> months, Long population) {
-        Map<YearMonth, StoredValue> rated = new HashMap<>();
-        months.forEach((m, v) -> rated.put(m, new StoredValue(v.code(), v.scope(), v.period(), v.numerator(),
+    private static Map<YearMonth, IndicatorValue> overPopulation(Map<YearMonth, IndicatorValue> months, Long population) {
+        Map<YearMonth, IndicatorValue> rated = new HashMap<>();
+        months.forEach((m, v) -> rated.put(m, new IndicatorValue(v.code(), v.scope(), v.period(), v.numerator(),
                 population == null ? 0 : population, v.firstReportedNumerator(),
                 v.firstReportedNumerator() == null || population == null ? null : population,
                 v.projectedNumerator(), v.projectedNumerator() == null || population == null ? null : population,
@@ -168,7 +168,7 @@ public class Scorecard {
         return rated;
     }
 
-    static Double valueOf(Indicator indicator, StoredValue v) {
+    static Double valueOf(Indicator indicator, IndicatorValue v) {
         return v == null ? null : valueOf(indicator, v.numerator(), v.denominator());
     }
 

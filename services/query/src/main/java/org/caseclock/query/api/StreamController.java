@@ -1,6 +1,6 @@
 package org.caseclock.query.api;
 
-import org.caseclock.query.store.Scope;
+import org.caseclock.events.out.Scope;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;

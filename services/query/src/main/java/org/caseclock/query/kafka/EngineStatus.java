@@ -8,7 +8,7 @@ import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
 import org.caseclock.events.Topics;
 import org.caseclock.query.store.ProgressStore;
-import org.caseclock.query.store.StoredProgress;
+import org.caseclock.events.out.Progress;
 import org.springframework.stereotype.Component;
 
 /**
@@ -62,8 +62,8 @@ public class EngineStatus {
         long counted = 0;
         Map<Integer, Long> counterPositions = new HashMap<>();
         // Read the engine's counts before the offsets: whatever they count was published before them.
-        for (Map.Entry<String, StoredProgress> e : progress.all().entrySet()) {
-            StoredProgress p = e.getValue();
+        for (Map.Entry<String, Progress> e : progress.all().entrySet()) {
+            Progress p = e.getValue();
             if (e.getKey().startsWith("partition-")) {
                 applied += p.applied();
                 duplicates += p.duplicates();

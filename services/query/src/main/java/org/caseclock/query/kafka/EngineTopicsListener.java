@@ -20,10 +20,10 @@ import org.caseclock.query.store.ItemStore;
 import org.caseclock.query.store.Materialised.Change;
 import org.caseclock.query.store.Materialised.Write;
 import org.caseclock.query.store.ProgressStore;
-import org.caseclock.query.store.StoredAlert;
-import org.caseclock.query.store.StoredItem;
-import org.caseclock.query.store.StoredProgress;
-import org.caseclock.query.store.StoredValue;
+import org.caseclock.events.out.Alert;
+import org.caseclock.events.out.ComplianceItem;
+import org.caseclock.events.out.Progress;
+import org.caseclock.events.out.IndicatorValue;
 import org.caseclock.query.store.ValueStore;
 import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -64,8 +64,8 @@ public class EngineTopicsListener implements ConsumerSeekAware {
 
     @KafkaListener(id = "query-items", idIsGroup = false, topics = Topics.COMPLIANCE_ITEMS, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
     void onItems(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
-        List<Write<StoredItem>> writes = EngineRecords.read(records, StoredItem.class, metrics);
-        for (Change<StoredItem> change : items.apply(writes)) {
+        List<Write<ComplianceItem>> writes = EngineRecords.read(records, ComplianceItem.class, metrics);
+        for (Change<ComplianceItem> change : items.apply(writes)) {
             live.itemChanged(change.before(), change.after());
             if (change.after() != null) {
                 metrics.freshness(Topics.COMPLIANCE_ITEMS, change.after().updatedAt());
@@ -76,9 +76,9 @@ public class EngineTopicsListener implements ConsumerSeekAware {
 
     @KafkaListener(id = "query-values", idIsGroup = false, topics = Topics.INDICATOR_VALUES, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
     void onValues(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
-        List<Write<StoredValue>> writes = EngineRecords.read(records, StoredValue.class, metrics);
-        for (Change<StoredValue> change : values.apply(writes)) {
-            StoredValue after = change.after();
+        List<Write<IndicatorValue>> writes = EngineRecords.read(records, IndicatorValue.class, metrics);
+        for (Change<IndicatorValue> change : values.apply(writes)) {
+            IndicatorValue after = change.after();
             if (after != null) {
                 if (!after.sameFigures(change.before())) {
                     live.valueChanged(after);
@@ -91,7 +91,7 @@ public class EngineTopicsListener implements ConsumerSeekAware {
 
     @KafkaListener(id = "query-alerts", idIsGroup = false, topics = Topics.ALERTS, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
     void onAlerts(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
-        List<Write<StoredAlert>> writes = EngineRecords.read(records, StoredAlert.class, metrics);
+        List<Write<Alert>> writes = EngineRecords.read(records, Alert.class, metrics);
         alerts.apply(writes);
         done(Topics.ALERTS, writes.size(), ack);
     }
@@ -105,7 +105,7 @@ public class EngineTopicsListener implements ConsumerSeekAware {
 
     @KafkaListener(id = "query-progress", idIsGroup = false, topics = Topics.ENGINE_PROGRESS, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
     void onProgress(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
-        List<Write<StoredProgress>> writes = EngineRecords.read(records, StoredProgress.class, metrics);
+        List<Write<Progress>> writes = EngineRecords.read(records, Progress.class, metrics);
         progress.apply(writes);
         done(Topics.ENGINE_PROGRESS, writes.size(), ack);
     }

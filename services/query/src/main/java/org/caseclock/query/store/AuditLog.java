@@ -5,6 +5,7 @@ import com.mongodb.client.model.Indexes;
 import java.time.Instant;
 import java.util.Date;
 import org.bson.Document;
+import org.caseclock.events.out.Scope;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 

@@ -57,15 +57,15 @@ public class DeliveryStore {
                 .append("channel", d.channel())
                 .append("state", d.state().name())
                 .append("attempts", d.attempts())
-                .append("createdAt", Bson.date(d.createdAt()))
-                .append("lastAttemptAt", Bson.date(d.lastAttemptAt()))
-                .append("deliveredAt", Bson.date(d.deliveredAt()));
+                .append("createdAt", BsonValues.date(d.createdAt()))
+                .append("lastAttemptAt", BsonValues.date(d.lastAttemptAt()))
+                .append("deliveredAt", BsonValues.date(d.deliveredAt()));
     }
 
     private static AlertDelivery of(Document d) {
         return new AlertDelivery(d.getString("id"), d.getString("deliveryId"), d.getString("alertId"),
                 AlertDelivery.Notice.valueOf(d.getString("notice")), d.getString("channel"),
                 AlertDelivery.State.valueOf(d.getString("state")), d.getInteger("attempts", 0),
-                Bson.instant(d, "createdAt"), Bson.instant(d, "lastAttemptAt"), Bson.instant(d, "deliveredAt"));
+                BsonValues.instant(d, "createdAt"), BsonValues.instant(d, "lastAttemptAt"), BsonValues.instant(d, "deliveredAt"));
     }
 }

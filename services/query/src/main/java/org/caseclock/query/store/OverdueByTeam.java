@@ -10,6 +10,7 @@ import io.micrometer.core.instrument.Tags;
 import java.util.ArrayList;
 import java.util.List;
 import org.bson.Document;
+import org.caseclock.events.out.Status;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,7 @@ public class OverdueByTeam {
     public void count() {
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         for (Document byTeam : items.aggregate(List.of(
-                Aggregates.match(Filters.eq("status", ItemStore.OVERDUE)),
+                Aggregates.match(Filters.eq("status", Status.OVERDUE.name())),
                 Aggregates.group("$team", Accumulators.sum("count", 1))))) {
             String team = byTeam.getString("_id");
             rows.add(MultiGauge.Row.of(Tags.of("team", team == null ? "none" : team), byTeam.get("count", Number.class)));

@@ -22,7 +22,8 @@ import org.caseclock.local.LocalMongoServer;
 import org.caseclock.query.store.AuditLog;
 import org.caseclock.query.store.ItemStore;
 import org.caseclock.query.store.Materialised.Write;
-import org.caseclock.query.store.StoredItem;
+import org.caseclock.events.out.ComplianceItem;
+import org.caseclock.events.out.Status;
 import org.caseclock.security.LocalTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -99,11 +100,11 @@ class SecurityTest {
         mongo.getCollection(AuditLog.COLLECTION).deleteMany(new Document());
     }
 
-    private static Write<StoredItem> overdue(String subject, String team, String service) {
+    private static Write<ComplianceItem> overdue(String subject, String team, String service) {
         LocalDate due = LocalDate.now().minusDays(3);
-        StoredItem item = new StoredItem(subject, "CIN4", "1", "OVERDUE", team, service, "W1", due.minusWeeks(4),
+        ComplianceItem item = new ComplianceItem(subject, "CIN4", "1", Status.OVERDUE, team, service, "W1", due.minusWeeks(4),
                 due.minusWeeks(4), due, null, null, null, null, Instant.now());
-        return new Write<>(subject + "|CIN4|1", item);
+        return new Write<>(item.key(), item);
     }
 
     private static String teamManager(String sub, String... teams) {

@@ -10,9 +10,9 @@ import org.bson.Document;
  * How values are kept in documents: instants as BSON dates (the engine's are whole milliseconds),
  * dates and months as ISO text, which sorts in date order and is what the API shows.
  */
-final class Bson {
+final class BsonValues {
 
-    private Bson() {}
+    private BsonValues() {}
 
     static Date date(Instant i) {
         return i == null ? null : Date.from(i);

@@ -1,16 +1,13 @@
-package org.caseclock.engine.store;
-
-import java.util.function.UnaryOperator;
-import org.apache.kafka.streams.state.KeyValueStore;
+package org.caseclock.events.out;
 
 /**
- * Running counts published on {@code engine-progress}, summed by the query service for
- * {@code /api/status}. Subject tasks (key {@code partition-N}) count events accepted, applied
- * (duplicates included: they are handled), duplicates, rejected, and the contribution deltas
- * they sent; counter tasks (key {@code counters-N}) count the deltas they have summed, and
- * {@code position}: the offset after the last delta summed on contributions partition N. Counter
- * values are complete once every delta sent has been counted; those sent before a contributions
- * offset once every counter task's position has passed it (which is how a back-fill's progress
+ * Running counts the engine publishes on {@link org.caseclock.events.Topics#ENGINE_PROGRESS} (compacted), summed
+ * by the query service for {@code /api/status}. Schema: {@code schemas/out/Progress.schema.json}. Subject tasks
+ * (key {@link #keyOf}) count events accepted, applied (duplicates included: they are handled), duplicates,
+ * rejected, and the contribution deltas they sent; counter tasks (key {@link #countersKeyOf}) count the deltas
+ * they have summed, and {@code position}: the offset after the last delta summed on their contributions
+ * partition. Counter values are complete once every delta sent has been counted; those sent before a
+ * contributions offset once every counter task's position has passed it (which is how a back-fill's progress
  * can be shown while deltas are still being sent).
  */
 public record Progress(long accepted, long applied, long duplicates, long rejected, long contributions, long counted,
@@ -24,11 +21,6 @@ public record Progress(long accepted, long applied, long duplicates, long reject
 
     public static String countersKeyOf(int partition) {
         return "counters-" + partition;
-    }
-
-    public static void count(KeyValueStore<String, Progress> store, String key, UnaryOperator<Progress> step) {
-        Progress p = store.get(key);
-        store.put(key, step.apply(p == null ? ZERO : p));
     }
 
     public Progress withAccepted() {

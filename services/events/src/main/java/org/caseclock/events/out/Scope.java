@@ -1,10 +1,11 @@
-package org.caseclock.query.store;
+package org.caseclock.events.out;
 
 import java.util.regex.Pattern;
 
 /**
- * What a question is about: the whole authority ({@code LA}), a service ({@code service/{id}}) or
- * a team ({@code team/{id}}), the same scopes the engine counts in.
+ * What a figure or a question is about: the whole authority ({@code LA}), a service ({@code service/{id}}) or a
+ * team ({@code team/{id}}). Written by {@link #toString()} into {@link IndicatorValue#scope()}, and parsed back
+ * from the API's {@code scope} parameter: the one place the format lives.
  */
 public record Scope(Level level, String id) {
 
@@ -12,22 +13,36 @@ public record Scope(Level level, String id) {
 
     public static final String FORMAT = "LA, service/{id} or team/{id}";
 
-    private static final Pattern ID = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
+    public static final Scope LA = new Scope(Level.LA, null);
+
+    /**
+     * A team's id is whatever the case system sends in {@code CaseAllocated.team} (the contract sets no format:
+     * "Leeds East 2" is as good as "SWwF-3"), so any text but control characters, within a URL's reason.
+     */
+    private static final Pattern ID = Pattern.compile("[^\\p{Cntrl}]{1,128}");
+
+    public static Scope team(String id) {
+        return new Scope(Level.TEAM, id);
+    }
+
+    public static Scope service(String id) {
+        return new Scope(Level.SERVICE, id);
+    }
 
     /** @throws IllegalArgumentException when the text is none of the three forms */
     public static Scope parse(String text) {
         if ("LA".equals(text)) {
-            return new Scope(Level.LA, null);
+            return LA;
         }
         int slash = text == null ? -1 : text.indexOf('/');
         if (slash > 0 && ID.matcher(text.substring(slash + 1)).matches()) {
             String id = text.substring(slash + 1);
             switch (text.substring(0, slash)) {
                 case "service" -> {
-                    return new Scope(Level.SERVICE, id);
+                    return service(id);
                 }
                 case "team" -> {
-                    return new Scope(Level.TEAM, id);
+                    return team(id);
                 }
                 default -> { }
             }
