@@ -108,3 +108,18 @@ test('an AVERAGE is days and a RATE is per 10,000 children: numbers, never perce
   assert.equal(R.change(Object.assign({ better: 'lower' }, a1)).sense, 'better');
   assert.equal(R.isCount(r1), true);
 });
+
+test('a value says what it is made of in the units the catalogue gives, else by its kind', () => {
+  // Given W1 with the catalogue's units (cases, workers), a percentage, an AVERAGE, a RATE and a plain count
+  const w1 = { code: 'W1', kind: 'COUNT', numerator: 412, denominator: 24, units: { numerator: 'cases', denominator: 'workers' } };
+  const onlyNumerator = { code: 'X1', kind: 'COUNT', numerator: 1200, denominator: 3, units: { numerator: 'visits' } };
+  // When shown, Then each reads as a scorecard says it (thousands with a comma)
+  assert.equal(R.fraction(w1), '412 cases, 24 workers');
+  assert.equal(R.fraction(onlyNumerator), '1,200 visits');
+  assert.equal(R.fraction({ kind: 'RECURRING', numerator: 41, denominator: 46 }), '41 of 46');
+  assert.equal(R.fraction({ kind: 'AVERAGE', numerator: 7000, denominator: 12 }), 'mean of 12');
+  assert.equal(R.fraction({ kind: 'RATE', numerator: 7, denominator: 40000 }), '7 children');
+  assert.equal(R.fraction({ kind: 'COUNT', numerator: 3, denominator: 3 }), '');
+  // and nothing where there is nothing to divide by
+  assert.equal(R.fraction({ kind: 'RECURRING', numerator: 0, denominator: 0 }), '');
+});

@@ -132,14 +132,7 @@ function changeCell(v) {
     v.soFar ? el('span', { class: 'sub so-far', title: 'this month so far, against the whole of last month' }, 'so far') : null);
 }
 
-function fraction(v) {
-  if (v.numerator == null || !v.denominator) return '';
-  if (v.code === 'W1') return v.numerator.toLocaleString('en-GB') + ' cases, ' + (v.denominator || 0).toLocaleString('en-GB') + ' workers';
-  if (v.kind === 'AVERAGE') return 'mean of ' + v.denominator.toLocaleString('en-GB');
-  if (v.kind === 'RATE') return v.numerator.toLocaleString('en-GB') + ' children';
-  if (isCount(v)) return '';
-  return v.numerator.toLocaleString('en-GB') + ' of ' + (v.denominator || 0).toLocaleString('en-GB');
-}
+const fraction = Rules.fraction;
 
 function ragPill(rag, v) {
   if (v && v.notAvailable) return el('span', { class: 'rag rag-GREY rag-na' }, 'n/a');

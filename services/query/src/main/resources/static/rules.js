@@ -105,6 +105,22 @@
     return { text, arrow, sense: (d > 0) === (v.better === 'higher') ? 'better' : 'worse' };
   }
 
+  /**
+   * What a value is made of, under it on the scorecard: "41 of 46" for a percentage; the catalogue's units where it
+   * names them ("412 cases, 24 workers" for W1); "mean of 12" for an AVERAGE; "7 children" for a RATE; nothing for a count.
+   */
+  function fraction(v) {
+    if (v.numerator == null || !v.denominator) return '';
+    if (v.units) {
+      return [[v.numerator, v.units.numerator], [v.denominator, v.units.denominator]].filter(([, unit]) => unit)
+        .map(([n, unit]) => (n || 0).toLocaleString('en-GB') + ' ' + unit).join(', ');
+    }
+    if (v.kind === 'AVERAGE') return 'mean of ' + v.denominator.toLocaleString('en-GB');
+    if (v.kind === 'RATE') return v.numerator.toLocaleString('en-GB') + ' children';
+    if (isCount(v)) return '';
+    return v.numerator.toLocaleString('en-GB') + ' of ' + (v.denominator || 0).toLocaleString('en-GB');
+  }
+
   /** Whether a scope has anyone or anything this indicator counts, now or in its trend. */
   function hasPopulation(v) {
     const some = (p) => (p.denominator != null && p.denominator > 0) || (p.numerator != null && p.numerator > 0);
@@ -133,5 +149,5 @@
     return what + '-' + scope.replace(/\//g, '-') + '-' + date + '.csv';
   }
 
-  return { LONG_OVERDUE_DAYS, isCount, itemsCsv, csvName, dateLabel, instantLabel, isLongOverdue, partition, filterItems, groupByChild, workers, shown, change, hasPopulation };
+  return { LONG_OVERDUE_DAYS, isCount, fraction, itemsCsv, csvName, dateLabel, instantLabel, isLongOverdue, partition, filterItems, groupByChild, workers, shown, change, hasPopulation };
 });

@@ -51,7 +51,9 @@ public record Indicator(
         // RATE: the COUNT it is built on
         String rateOf,
         // any kind: published comparators, returned by the API as configured
-        Map<String, Object> comparators) {
+        Map<String, Object> comparators,
+        // any kind: what the numerator and denominator count, where a scorecard names them (W1: cases, workers)
+        Units units) {
 
     /** SHARE, AVERAGE and RATE are the v1.1 kinds. */
     public enum Kind { RECURRING, MILESTONE, RATIO, COUNT, SHARE, AVERAGE, RATE }
@@ -71,6 +73,9 @@ public record Indicator(
     public enum Reference { OPENED, COMPLETED }
 
     public enum Measure { OPEN_EPISODE, CASELOAD, MAX_CASELOAD, UNALLOCATED_OPEN, UNALLOCATED_ASSESSMENTS, REPEAT_MISSING_IN_MONTH }
+
+    /** The nouns a scorecard puts after the numerator and the denominator ("41 cases, 3 workers"); either may be absent. */
+    public record Units(String numerator, String denominator) {}
 
     /** An event that counts: its type, and data fields that must have the given values. */
     public record Activity(EventType type, Map<String, String> where) {

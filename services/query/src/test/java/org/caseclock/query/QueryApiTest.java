@@ -418,6 +418,10 @@ class QueryApiTest {
         assertThat(w1.path("rag").asText()).isEqualTo("AMBER");
         assertThat(w1.path("previous").asDouble()).isEqualTo(16.0);
         assertThat(w1.path("change").asDouble()).isEqualTo(2.0);
+        // and says what its numerator and denominator count, as the catalogue names them; W2 names nothing
+        assertThat(w1.path("units").path("numerator").asText()).isEqualTo("cases");
+        assertThat(w1.path("units").path("denominator").asText()).isEqualTo("workers");
+        assertThat(indicator(r, "W2").has("units")).isFalse();
         // W2: a count, 2 against target 0 lower, tolerance 0 -> RED
         assertThat(indicator(r, "W2").path("value").asDouble()).isEqualTo(2.0);
         assertThat(indicator(r, "W2").path("rag").asText()).isEqualTo("RED");

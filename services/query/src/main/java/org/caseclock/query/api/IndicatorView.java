@@ -27,6 +27,8 @@ import org.caseclock.catalogue.Indicator;
  * @param comparators the code's published comparators as configured (else absent)
  * @param projectedMonthEnd without a period only (else absent): the running month's value at its
  *              last instant if nothing else is done, with the number of items at risk
+ * @param units what the numerator and denominator count, as the catalogue names them (else absent):
+ *              W1's "cases" and "workers"
  */
 public record IndicatorView(
         String code,
@@ -47,7 +49,8 @@ public record IndicatorView(
         @JsonInclude(JsonInclude.Include.NON_NULL) Boolean soFar,
         @JsonInclude(JsonInclude.Include.NON_NULL) String notAvailable,
         @JsonInclude(JsonInclude.Include.NON_NULL) java.util.Map<String, Object> comparators,
-        @JsonInclude(JsonInclude.Include.NON_NULL) ProjectedMonthEnd projectedMonthEnd) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) ProjectedMonthEnd projectedMonthEnd,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Indicator.Units units) {
 
     /**
      * The projection (INDICATORS.md, "Projected month end"): value, numerator and denominator as

@@ -118,7 +118,7 @@ public class Scorecard {
                 current == null ? null : current.numerator(), denominator,
                 indicator.target(), indicator.better(), rag, previous, change, asFirstReported, trend,
                 tooFew ? Boolean.TRUE : null, soFar ? Boolean.TRUE : null, notAvailable, indicator.comparators(),
-                asked ? null : projection(indicator, scope, current, notAvailable != null));
+                asked ? null : projection(indicator, scope, current, notAvailable != null), indicator.units());
     }
 
     /** RATE with no configured population: the numerator alone is given. */
