@@ -123,3 +123,21 @@ test('a value says what it is made of in the units the catalogue gives, else by 
   // and nothing where there is nothing to divide by
   assert.equal(R.fraction({ kind: 'RECURRING', numerator: 0, denominator: 0 }), '');
 });
+
+test("the previous 6 months' average is of the six months before the current one that have a figure", () => {
+  // Given 13 months ending with December 2026 (0.2 so far): June to November 2026 are 0.5, none, 0.7, 0.8, 0.9, 0.6
+  const trend = [0.9, 0.9, 0.9, 0.9, 0.9, 0.9, 1, 0.5, null, 0.7, 0.8, 0.9, 0.6, 0.2].slice(-13).map((value) => ({ value }));
+  // When averaged, Then (0.5 + 0.7 + 0.8 + 0.9 + 0.6) / 5 = 0.7: the month with no figure is left out, December too
+  assert.ok(Math.abs(R.sixMonthAverage({ trend }) - 0.7) < 1e-12);
+  // and with no figure at all there is no average
+  assert.equal(R.sixMonthAverage({ trend: [{ value: null }, { value: 0.4 }] }), null);
+});
+
+test('a chart axis runs from 0 in round steps to at least the highest figure', () => {
+  // A percentage up to 95% in quarters; W1's 17 in fives; A1's 583 days in hundreds of two
+  assert.deepEqual(R.ticks(0.95), [0, 0.25, 0.5, 0.75, 1]);
+  assert.deepEqual(R.ticks(17), [0, 5, 10, 15, 20]);
+  assert.deepEqual(R.ticks(583), [0, 200, 400, 600]);
+  // nothing to show still gives an axis
+  assert.deepEqual(R.ticks(0), [0, 1]);
+});

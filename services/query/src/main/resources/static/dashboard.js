@@ -36,6 +36,7 @@ const state = {
   longOpen: false,        // whether the long overdue section is open
   showAll: false,         // a team's scorecard with the indicators it has no one for
   risk: '',               // the code whose items at risk by month end are shown on the scorecard
+  indicator: '',          // the code whose page is open on the scorecard
   refreshTimer: null,
   namesReady: Promise.resolve(),
 };
@@ -194,7 +195,9 @@ function indicatorRow(v) {
   return el('tr', { 'data-code': v.code, class: na ? 'not-available' : null },
     el('td', { class: 'code' }, el('a', { href: '#' + listLink(state.scope, { code: v.code }), class: 'drill',
       title: 'Children overdue or due soon for ' + v.code, 'aria-label': v.code + ': its children overdue or due soon' }, v.code)),
-    el('td', { class: 'name' }, v.name, v.better === 'lower' ? el('span', { class: 'sub' }, 'lower is better') : null),
+    el('td', { class: 'name' }, el('a', { href: '#' + indicatorLink(state.scope, v.code), class: 'indicator-link',
+      title: 'What ' + v.code + ' counts, its 13 months and its teams' }, v.name),
+      v.better === 'lower' ? el('span', { class: 'sub' }, 'lower is better') : null),
     el('td', { class: 'num previous' }, na ? '–' : fmt(v, v.previous)),
     na ? el('td', { class: 'num value na' }, el('span', { class: 'sub' }, na))
       : el('td', { class: 'num value' }, fmt(v, v.value), el('span', { class: 'sub' }, [fraction(v), v.soFar && v.value != null ? 'so far' : ''].filter(Boolean).join(' '))),
@@ -248,6 +251,95 @@ async function showAtRisk(code) {
           team ? null : el('td', {}, i.team))))));
   panel.hidden = false;
   panel.scrollIntoView({ block: 'nearest' });
+}
+
+// ---------- one indicator's page ----------
+
+function indicatorLink(scope, code) {
+  return new URLSearchParams({ scope, tab: 'scorecard', indicator: code }).toString();
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+function svg(tag, attrs, ...children) {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs || {})) if (v != null) node.setAttribute(k, v);
+  for (const c of children.flat()) if (c != null) node.append(typeof c === 'string' ? document.createTextNode(c) : c);
+  return node;
+}
+
+// The 13 months as a line chart with axes: months along the bottom, the value up the side from 0, each
+// month's figure written over its point, the target dashed. Months without a value leave a gap.
+function trendChart(v) {
+  const trend = v.trend || [];
+  const W = 680, H = 240, left = 56, right = 16, top = 22, bottom = 36;
+  const values = trend.map((p) => p.value).filter((x) => x != null);
+  const axis = Rules.ticks(Math.max(...values, v.target == null ? 0 : v.target, 0));
+  const hi = axis[axis.length - 1];
+  const x = (i) => left + (trend.length < 2 ? 0 : i * (W - left - right) / (trend.length - 1));
+  const y = (value) => top + (H - top - bottom) * (1 - value / hi);
+  const described = v.code + ' over the last ' + trend.length + ' months: '
+    + trend.map((p) => monthLabel(p.period) + ' ' + (p.value == null ? 'no figure' : fmt(v, p.value))).join(', ');
+  const segments = [];
+  let run = [];
+  trend.forEach((p, i) => {
+    if (p.value == null) { if (run.length) segments.push(run); run = []; } else run.push(x(i) + ',' + y(p.value));
+  });
+  if (run.length) segments.push(run);
+  return svg('svg', { class: 'chart', viewBox: '0 0 ' + W + ' ' + H, role: 'img', 'aria-label': described },
+    svg('title', {}, described),
+    axis.map((t) => svg('g', { class: 'y-tick' },
+      svg('line', { x1: left, x2: W - right, y1: y(t), y2: y(t), class: 'grid' }),
+      svg('text', { x: left - 6, y: y(t) + 4, 'text-anchor': 'end' }, fmt(v, t)))),
+    trend.map((p, i) => svg('text', { class: 'x-label', x: x(i), y: H - bottom + 18, 'text-anchor': 'middle' },
+      monthLabel(p.period).replace(/ 20(\d\d)$/, " '$1"))),
+    v.target == null ? null : svg('line', { class: 'target', x1: left, x2: W - right, y1: y(v.target), y2: y(v.target) }),
+    segments.map((s) => svg('polyline', { class: 'line', points: s.join(' ') })),
+    trend.map((p, i) => p.value == null ? null : svg('g', { class: 'point', 'data-period': p.period },
+      svg('circle', { cx: x(i), cy: y(p.value), r: 3.5 }),
+      svg('text', { x: x(i), y: y(p.value) - 8, 'text-anchor': 'middle' }, fmt(v, p.value)))));
+}
+
+async function showIndicator(code) {
+  const panel = $('#indicator-page');
+  if (!code) { panel.hidden = true; panel.replaceChildren(); return; }
+  const scope = state.scope;
+  const v = await getJson('/api/indicators/' + encodeURIComponent(code) + '?' + q(scope) + '&months=13');
+  if (scope !== state.scope || code !== state.indicator) return;
+  const d = v.definition || {};
+  const better = v.better ? (v.better === 'lower' ? 'lower is better' : 'higher is better') : null;
+  const facts = [['Who or what it counts', d.population], ['What meets it', d.activity], ['Timescale', d.timescale],
+    ['Counted in its month by', d.referenceDate], ['Target', d.target ? [d.target, better].filter(Boolean).join(', ') : 'none set']]
+    .filter(([, text]) => text);
+  const average = Rules.sixMonthAverage(v);
+  const figures = [['Now', fmt(v, v.value), [fraction(v), v.soFar && v.value != null ? 'so far' : ''].filter(Boolean).join(' ')],
+    ['Last month', fmt(v, v.previous), ''],
+    ['Previous 6 months\' average', fmt(v, average), ''],
+    ...Object.entries(v.comparators || {}).filter(([k]) => k !== 'period')
+      .map(([k, x]) => [humanise(k.replace(/([A-Z])/g, ' $1').toLowerCase()) + (v.comparators.period ? ' (' + v.comparators.period + ')' : ''),
+        typeof x === 'number' ? fmt(v, x) : String(x), ''])];
+  const close = el('a', { href: '#' + new URLSearchParams({ scope, tab: 'scorecard' }).toString(), class: 'close-indicator' }, 'Close');
+  panel.replaceChildren(
+    el('h2', { class: 'group' }, v.code + ' ' + v.name),
+    el('p', { class: 'note' }, scopeLabel(scope) + '. ', close),
+    el('dl', { class: 'definition' }, facts.map(([term, text]) => [el('dt', {}, term), el('dd', {}, text)])),
+    el('div', { class: 'figures' }, figures.map(([label, value, sub]) =>
+      el('div', { class: 'figure' }, el('span', { class: 'figure-label' }, label), el('span', { class: 'figure-value' }, value),
+        sub ? el('span', { class: 'sub' }, sub) : null)), el('div', { class: 'figure' }, el('span', { class: 'figure-label' }, 'RAG'), ragPill(v.rag, v))),
+    el('h3', {}, 'The last 13 months'),
+    trendChart(v),
+    v.breakdown && v.breakdown.length ? [el('h3', {}, 'By team'),
+      el('table', { class: 'breakdown', id: 'indicator-breakdown' },
+        el('thead', {}, el('tr', {}, el('th', {}, 'Team'), el('th', { class: 'num' }, 'Now'), el('th', { class: 'num' }, ''), el('th', {}, 'RAG'))),
+        el('tbody', {}, v.breakdown.map((t) => el('tr', { 'data-scope': t.scope },
+          el('td', {}, el('a', { href: '#' + indicatorLink(t.scope, v.code) }, scopeLabel(t.scope))),
+          el('td', { class: 'num' }, fmt(v, t.value)),
+          el('td', { class: 'num sub' }, fraction(Object.assign({}, v, t))),
+          el('td', {}, ragPill(t.rag, v))))))] : null,
+    el('p', {}, el('a', { href: '#' + listLink(scope, { code: v.code }), class: 'children-link' },
+      'Its children overdue or due soon in ' + scopeLabel(scope))));
+  panel.hidden = false;
+  panel.scrollIntoView({ block: 'start' });
 }
 
 function indicatorTable(views) {
@@ -726,14 +818,14 @@ function loadScope() {
 // '#scope=team/FAM-1&tab=overdue'; also '#/team/FAM-1' (a team's list), the form alert messages link to.
 // '&code=CIN4' (an indicator's children: the drill-down from the scorecard) and '&child=child/C1'
 // (a child's items across indicators) filter the list they open; on the scorecard, '&risk=CIN4'
-// opens the indicator's items at risk by month end.
+// opens the indicator's items at risk by month end, '&indicator=CIN4' its page (definition, chart, teams).
 function readHash() {
   const hash = location.hash.slice(1);
   const path = hash.match(/^\/(LA|(?:team|service)\/[A-Za-z0-9_.-]+)$/);
   if (path) return { scope: path[1], tab: path[1].startsWith('team/') ? 'overdue' : 'scorecard' };
   const p = new URLSearchParams(hash);
   return { scope: p.get('scope') || 'LA', tab: p.get('tab') || 'scorecard', code: p.get('code') || '', child: p.get('child') || '',
-    risk: p.get('risk') || '' };
+    risk: p.get('risk') || '', indicator: p.get('indicator') || '' };
 }
 
 function listLink(scope, filter) {
@@ -764,6 +856,8 @@ window.addEventListener('hashchange', () => {
   applyHashFilters(next);
   state.risk = next.tab === 'scorecard' ? next.risk : '';
   showAtRisk(state.risk).catch(() => {});
+  state.indicator = next.tab === 'scorecard' ? next.indicator : '';
+  showIndicator(state.indicator).catch(() => {});
   if (!scopeChanged) {
     if (next.tab === 'overdue' && state.itemsLoaded) renderOverdue();
     else loadTab(next.tab);
@@ -795,6 +889,8 @@ $('#overdue-csv').addEventListener('click', () => {
   applyHashFilters(first);
   state.risk = first.tab === 'scorecard' ? first.risk : '';
   showAtRisk(state.risk).catch(() => {});
+  state.indicator = first.tab === 'scorecard' ? first.indicator : '';
+  showIndicator(state.indicator).catch(() => {});
   discoverScopes().catch(() => {});
   pollStatus();
   setInterval(pollStatus, 5000);

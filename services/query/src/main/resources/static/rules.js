@@ -121,6 +121,27 @@
     return v.numerator.toLocaleString('en-GB') + ' of ' + (v.denominator || 0).toLocaleString('en-GB');
   }
 
+  /**
+   * The mean of the 6 months before the trend's last (the current) month, over the months that have a value, as the
+   * seeds' "previous 6 month average" column; null when none of them has one.
+   */
+  function sixMonthAverage(v) {
+    const before = (v.trend || []).slice(0, -1).slice(-6).map((p) => p.value).filter((x) => x != null);
+    return before.length ? before.reduce((a, b) => a + b, 0) / before.length : null;
+  }
+
+  /** Axis ticks from 0 to at least {@code hi}: 0 and 4 or 5 round steps (1, 2, 2.5 or 5 times a power of ten). */
+  function ticks(hi) {
+    if (!(hi > 0)) return [0, 1];
+    const rough = hi / 4;
+    const power = Math.pow(10, Math.floor(Math.log10(rough)));
+    const step = [1, 2, 2.5, 5, 10].map((m) => m * power).find((s) => s >= rough);
+    const out = [];
+    for (let t = 0; t < hi + step / 2; t += step) out.push(Math.round(t * 1e9) / 1e9);
+    if (out[out.length - 1] < hi) out.push(Math.round(out[out.length - 1] * 1e9 + step * 1e9) / 1e9);
+    return out;
+  }
+
   /** Whether a scope has anyone or anything this indicator counts, now or in its trend. */
   function hasPopulation(v) {
     const some = (p) => (p.denominator != null && p.denominator > 0) || (p.numerator != null && p.numerator > 0);
@@ -149,5 +170,5 @@
     return what + '-' + scope.replace(/\//g, '-') + '-' + date + '.csv';
   }
 
-  return { LONG_OVERDUE_DAYS, isCount, fraction, itemsCsv, csvName, dateLabel, instantLabel, isLongOverdue, partition, filterItems, groupByChild, workers, shown, change, hasPopulation };
+  return { LONG_OVERDUE_DAYS, isCount, fraction, sixMonthAverage, ticks, itemsCsv, csvName, dateLabel, instantLabel, isLongOverdue, partition, filterItems, groupByChild, workers, shown, change, hasPopulation };
 });

@@ -359,7 +359,7 @@ class DashboardBrowserTest {
      * critical impact.
      */
     @Test
-    void theFourMainViewsHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
+    void theMainViewsAndAnIndicatorPageHaveNoSeriousOrCriticalAccessibilityViolations() throws Exception {
         Path axe = Path.of("node_modules/axe-core/axe.min.js");
         if (!Files.isReadable(axe)) {
             String why = installAxe();
@@ -379,7 +379,8 @@ class DashboardBrowserTest {
         WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
         List<String> found = new ArrayList<>();
         String[][] views = {{"LA", "scorecard", "#scorecard table"}, {"team/" + team, "overdue", "#overdue table.items"},
-                {"LA", "alerts", "#alerts-list, #alerts p.empty"}, {"LA", "pack", "#pack table"}};
+                {"LA", "alerts", "#alerts-list, #alerts p.empty"}, {"LA", "pack", "#pack table"},
+                {"LA&indicator=CIN4", "scorecard", "#indicator-page svg.chart"}};
         for (String[] view : views) {
             browser.get("http://127.0.0.1:" + port + "/#scope=" + view[0] + "&tab=" + view[1]);
             wait.until(b -> !b.findElements(By.cssSelector(view[2])).isEmpty()
@@ -395,6 +396,61 @@ class DashboardBrowserTest {
             violations.forEach(v -> found.add(view[0] + " " + view[1] + ": " + v));
         }
         assertThat(found).as("serious or critical accessibility violations").isEmpty();
+    }
+
+    /**
+     * Given the authority's history applied, When a manager opens CIN4 from the scorecard, Then its page says what it
+     * counts (the catalogue's definition), charts its 13 months with a month axis, a value axis from 0 and each
+     * month's figure on its point, gives the previous 6 months' average and its value in every team (the same teams
+     * the API gives), and links to its children.
+     */
+    @Test
+    void anIndicatorPageSaysWhatItCountsChartsItsThirteenMonthsWithAxesAndBreaksItDownByTeam() throws Exception {
+        RestClient api = RestClient.create("http://127.0.0.1:" + port);
+        awaitApplied(api, simulator::historySent);
+        JsonNode cin4 = JSON.readTree(api.get().uri("/api/indicators/CIN4?scope=LA&months=13").retrieve().body(String.class));
+        long monthsWithFigure = StreamSupport.stream(cin4.path("trend").spliterator(), false)
+                .filter(p -> !p.path("value").isNull()).count();
+        List<String> teams = StreamSupport.stream(cin4.path("breakdown").spliterator(), false)
+                .map(t -> t.path("scope").asText()).toList();
+        assertThat(teams).isNotEmpty();
+        browser = Chromium.start(1360, 2000);
+        WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
+
+        browser.get("http://127.0.0.1:" + port + "/#scope=LA&tab=scorecard");
+        wait.until(b -> !b.findElements(By.cssSelector("#scorecard tr[data-code='CIN4'] a.indicator-link")).isEmpty());
+        browser.findElement(By.cssSelector("#scorecard tr[data-code='CIN4'] a.indicator-link")).click();
+        wait.until(b -> !b.findElements(By.cssSelector("#indicator-page svg.chart")).isEmpty());
+
+        @SuppressWarnings("unchecked")
+        Map<String, Object> page = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
+                const p = document.querySelector('#indicator-page');
+                return {title: p.querySelector('h2').innerText, definition: p.querySelector('dl.definition').innerText,
+                    figures: p.querySelector('.figures').innerText,
+                    months: p.querySelectorAll('svg.chart .x-label').length,
+                    points: p.querySelectorAll('svg.chart .point').length,
+                    pointLabels: [...p.querySelectorAll('svg.chart .point text')].map(t => t.textContent),
+                    yTicks: [...p.querySelectorAll('svg.chart .y-tick text')].map(t => t.textContent),
+                    target: p.querySelectorAll('svg.chart line.target').length,
+                    teams: [...p.querySelectorAll('#indicator-breakdown tbody tr')].map(r => r.dataset.scope)};""");
+        assertThat(page.get("title")).isEqualTo("CIN4 CIN visited within 4 weeks");
+        assertThat((String) page.get("definition")).contains("children with an open CIN plan", "VisitRecorded with childSeen = true",
+                "[28 D]", "95%, higher is better");
+        assertThat((String) page.get("figures")).contains("Now", "Last month", "Previous 6 months' average");
+        assertThat(((Number) page.get("months")).intValue()).isEqualTo(13);
+        assertThat(((Number) page.get("points")).longValue()).isEqualTo(monthsWithFigure);
+        assertThat((List<String>) page.get("pointLabels")).allSatisfy(l -> assertThat(l).matches("\\d+%"));
+        assertThat((List<String>) page.get("yTicks")).first().isEqualTo("0%");
+        assertThat(((Number) page.get("target")).intValue()).isEqualTo(1);
+        assertThat((List<String>) page.get("teams")).containsExactlyElementsOf(teams);
+        screenshot("indicator-page.png");
+
+        // The drill-down to its children: the overdue list, CIN4 only.
+        browser.findElement(By.cssSelector("#indicator-page a.children-link")).click();
+        wait.until(b -> b.findElement(By.id("panel-overdue")).isDisplayed() && !b.findElement(By.id("overdue")).getText().contains("Loading"));
+        assertThat(browser.getCurrentUrl()).contains("tab=overdue", "code=CIN4");
+        assertThat(browser.findElements(By.cssSelector("#overdue table.items tr[data-key]")))
+                .allSatisfy(r -> assertThat(r.getAttribute("data-key")).contains("|CIN4|"));
     }
 
     /**

@@ -558,6 +558,29 @@ class QueryApiTest {
     }
 
     @Test
+    void one_indicator_says_what_it_counts_from_the_catalogue_and_its_value_in_each_team_of_the_scope() {
+        // Given CIN4 at 41 of 46 in T1 this month (February 2026) and nothing counted in T2, both teams of FAM
+        JsonNode r = get("/api/indicators/CIN4?scope=service/FAM");
+
+        // Then its definition is the catalogue's: children with an open CIN plan, seen on a visit, every 28 days, 95%
+        JsonNode d = r.path("definition");
+        assertThat(d.path("population").asText()).isEqualTo("children with an open CIN plan");
+        assertThat(d.path("activity").asText()).isEqualTo("VisitRecorded with childSeen = true");
+        assertThat(d.path("timescale").asText()).isEqualTo("[28 D]");
+        assertThat(d.path("referenceDate").asText()).isEqualTo("as at T");
+        assertThat(d.path("target").asText()).isEqualTo("95%");
+        // and the breakdown has each team of FAM: T1 41/46 = 0.891, AMBER as on its own scorecard; T2 none
+        JsonNode breakdown = r.path("breakdown");
+        assertThat(field(breakdown, "scope")).containsExactly("team/T1", "team/T2");
+        assertThat(breakdown.get(0).path("numerator").asLong()).isEqualTo(41);
+        assertThat(breakdown.get(0).path("denominator").asLong()).isEqualTo(46);
+        assertThat(breakdown.get(0).path("rag").asText()).isEqualTo("AMBER");
+        assertThat(breakdown.get(1).path("value").isNull()).isTrue();
+        // A team has no teams within it
+        assertThat(get("/api/indicators/CIN4?scope=team/T1").path("breakdown")).isEmpty();
+    }
+
+    @Test
     void the_projected_month_end_is_beside_every_current_value_rated_as_the_value_with_the_number_of_items_at_risk() {
         JsonNode now = get("/api/indicators?scope=team/T1");
 

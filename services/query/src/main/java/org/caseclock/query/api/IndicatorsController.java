@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import org.caseclock.catalogue.Catalogue;
+import org.caseclock.catalogue.Definition;
+import org.caseclock.catalogue.Organisation;
 import org.caseclock.events.out.Scope;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -16,15 +18,25 @@ class IndicatorsController {
 
     record Indicators(String scope, Instant asOf, YearMonth period, List<IndicatorView> indicators) {}
 
-    /** One indicator with its trend, and what it was asked about. */
-    record IndicatorDetail(String scope, Instant asOf, YearMonth period, @JsonUnwrapped IndicatorView indicator) {}
+    /**
+     * One indicator with its trend, and what it was asked about; what it counts in words (from the catalogue, with
+     * the authority's overrides); and its value in each team of the scope (the seeds' area columns; none for a team).
+     */
+    record IndicatorDetail(String scope, Instant asOf, YearMonth period, @JsonUnwrapped IndicatorView indicator,
+                           Definition definition, List<TeamValue> breakdown) {}
+
+    /** The indicator's value in one team, as its own scorecard shows it. */
+    record TeamValue(String scope, Double value, Long numerator, Long denominator, Rag rag) {}
 
     private final Scorecard scorecard;
     private final Catalogue catalogue;
     private final Access access;
     private final KnownScopes known;
 
-    IndicatorsController(Scorecard scorecard, Catalogue catalogue, Access access, KnownScopes known) {
+    private final Organisation organisation;
+
+    IndicatorsController(Scorecard scorecard, Catalogue catalogue, Access access, KnownScopes known, Organisation organisation) {
+        this.organisation = organisation;
         this.scorecard = scorecard;
         this.catalogue = catalogue;
         this.access = access;
@@ -50,7 +62,11 @@ class IndicatorsController {
         access.aggregates(s);
         known.require(s);
         IndicatorView view = scorecard.views(List.of(code), s, month, Params.months(months)).get(0);
-        return new IndicatorDetail(s.toString(), scorecard.now(), month, view);
+        List<TeamValue> breakdown = known.teamsIn(s, organisation).stream().map(team -> {
+            IndicatorView t = scorecard.views(List.of(code), Scope.team(team), month, 0).get(0);
+            return new TeamValue(Scope.team(team).toString(), t.value(), t.numerator(), t.denominator(), t.rag());
+        }).toList();
+        return new IndicatorDetail(s.toString(), scorecard.now(), month, view, Definition.of(catalogue.get(code)), breakdown);
     }
 
     void requireKnown(String code) {

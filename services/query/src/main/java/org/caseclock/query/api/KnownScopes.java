@@ -42,6 +42,15 @@ class KnownScopes {
         }
     }
 
+    /** The teams within a scope, in order: every known team for LA, a service's for it, none for a team. */
+    List<String> teamsIn(Scope scope, Organisation organisation) {
+        return switch (scope.level()) {
+            case LA -> known("team");
+            case SERVICE -> known("team").stream().filter(t -> organisation.serviceOf(t).equals(scope.id())).toList();
+            case TEAM -> List.of();
+        };
+    }
+
     private boolean counted(Scope scope) {
         String field = scope.level() == Scope.Level.TEAM ? "team" : "service";
         return mongo.getCollection(ValueStore.COLLECTION).find(Filters.eq("scope", scope.toString())).first() != null
