@@ -272,7 +272,7 @@ function svg(tag, attrs, ...children) {
 // month's figure written over its point, the target dashed. Months without a value leave a gap.
 function trendChart(v) {
   const trend = v.trend || [];
-  const W = 680, H = 240, left = 56, right = 16, top = 22, bottom = 36;
+  const W = 680, H = 240, left = 56, right = 30, top = 22, bottom = 36;
   const values = trend.map((p) => p.value).filter((x) => x != null);
   const axis = Rules.ticks(Math.max(...values, v.target == null ? 0 : v.target, 0));
   const hi = axis[axis.length - 1];
@@ -322,20 +322,20 @@ async function showIndicator(code) {
   panel.replaceChildren(
     el('h2', { class: 'group' }, v.code + ' ' + v.name),
     el('p', { class: 'note' }, scopeLabel(scope) + '. ', close),
-    el('dl', { class: 'definition' }, facts.map(([term, text]) => [el('dt', {}, term), el('dd', {}, text)])),
+    el('dl', { class: 'definition' }, facts.flatMap(([term, text]) => [el('dt', {}, term), el('dd', {}, text)])),
     el('div', { class: 'figures' }, figures.map(([label, value, sub]) =>
       el('div', { class: 'figure' }, el('span', { class: 'figure-label' }, label), el('span', { class: 'figure-value' }, value),
         sub ? el('span', { class: 'sub' }, sub) : null)), el('div', { class: 'figure' }, el('span', { class: 'figure-label' }, 'RAG'), ragPill(v.rag, v))),
     el('h3', {}, 'The last 13 months'),
     trendChart(v),
-    v.breakdown && v.breakdown.length ? [el('h3', {}, 'By team'),
+    ...(v.breakdown && v.breakdown.length ? [el('h3', {}, 'By team'),
       el('table', { class: 'breakdown', id: 'indicator-breakdown' },
         el('thead', {}, el('tr', {}, el('th', {}, 'Team'), el('th', { class: 'num' }, 'Now'), el('th', { class: 'num' }, ''), el('th', {}, 'RAG'))),
         el('tbody', {}, v.breakdown.map((t) => el('tr', { 'data-scope': t.scope },
           el('td', {}, el('a', { href: '#' + indicatorLink(t.scope, v.code) }, scopeLabel(t.scope))),
           el('td', { class: 'num' }, fmt(v, t.value)),
           el('td', { class: 'num sub' }, fraction(Object.assign({}, v, t))),
-          el('td', {}, ragPill(t.rag, v))))))] : null,
+          el('td', {}, ragPill(t.rag, v))))))] : []),
     el('p', {}, el('a', { href: '#' + listLink(scope, { code: v.code }), class: 'children-link' },
       'Its children overdue or due soon in ' + scopeLabel(scope))));
   panel.hidden = false;
