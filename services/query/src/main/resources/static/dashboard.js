@@ -675,10 +675,23 @@ async function loadPack() {
   const scope = state.scope;
   const url = '/api/packs/' + PACK + '?' + q(scope);
   $('#pack-csv').href = url + '&format=csv';
-  const body = await getJson(url);
+  const [body, overview] = await Promise.all([getJson(url), getJson('/api/overview?' + q(scope)).catch(() => null)]);
   if (scope !== state.scope) return;
   $('#pack').replaceChildren(el('p', { class: 'as-of', id: 'pack-as-of' }, scopeLabel(scope) + ' · as of ' + instantLabel(body.asOf) + ' (London time)'),
-    indicatorTable(body.indicators));
+    indicatorTable(body.indicators), packCommentary(body.indicators, overview));
+}
+
+// The meeting's talking points: the overview's sentence for each of the pack's indicators, under its heading.
+function packCommentary(indicators, overview) {
+  if (!overview) return null;
+  const codes = new Set(indicators.map((v) => v.code));
+  const sections = OVERVIEW_HEADINGS.map(([key, title]) => [title, overview[key].filter((e) => codes.has(e.code))])
+    .filter(([, entries]) => entries.length);
+  return el('section', { class: 'commentary', id: 'pack-commentary', 'aria-label': 'Commentary' },
+    el('h2', { class: 'group' }, 'Commentary'),
+    sections.length ? sections.map(([title, entries]) => [el('h3', {}, title),
+      el('ul', {}, entries.map((e) => el('li', { 'data-code': e.code }, e.sentence)))])
+      : el('p', { class: 'empty' }, 'None of these indicators has a target and a figure to comment on yet.'));
 }
 
 // ---------- scopes ----------

@@ -491,6 +491,14 @@ class DashboardBrowserTest {
         assertThat(browser.findElement(By.id("print-pack")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.id("pack-csv")).isDisplayed()).isFalse();
         assertThat(browser.findElement(By.cssSelector("#pack table")).isDisplayed()).isTrue();
+        // with the commentary printed under it: the overview's sentences for the pack's own indicators only
+        wait.until(b -> !b.findElements(By.id("pack-commentary")).isEmpty());
+        assertThat(browser.findElement(By.id("pack-commentary")).isDisplayed()).isTrue();
+        @SuppressWarnings("unchecked")
+        List<List<String>> codes = (List<List<String>>) ((JavascriptExecutor) browser).executeScript("""
+                return [[...document.querySelectorAll('#pack table tr[data-code]')].map(r => r.dataset.code),
+                    [...document.querySelectorAll('#pack-commentary li[data-code]')].map(l => l.dataset.code)];""");
+        assertThat(codes.get(0)).containsAll(codes.get(1));
         screenshot("pack-print.png");
         ((org.openqa.selenium.chromium.ChromiumDriver) browser).executeCdpCommand("Emulation.setEmulatedMedia",
                 java.util.Map.of("media", ""));
