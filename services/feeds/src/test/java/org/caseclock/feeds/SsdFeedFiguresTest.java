@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.caseclock.engine.rules.Status;
+import org.caseclock.events.out.Status;
 import org.caseclock.engine.topology.EngineHarness;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventJson;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.caseclock.catalogue.time.WorkingCalendar;
-import org.caseclock.engine.rules.Status;
+import org.caseclock.events.out.Status;
 import org.caseclock.engine.topology.EngineHarness;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.feeds.Returns;
