@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,8 +20,6 @@ import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.local.LocalMongoServer;
 import org.caseclock.query.store.AuditLog;
 import org.caseclock.query.store.ItemStore;
-import org.caseclock.query.store.Materialised.Write;
-import org.caseclock.query.store.StoredItem;
 import org.caseclock.security.LocalTokens;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,15 +92,7 @@ class SecurityTest {
 
     @BeforeEach
     void oneOverdueItemInT1AndOneInT3() {
-        items.apply(List.of(overdue("child/C1", "T1", "FAM"), overdue("child/C3", "T3", "CLA")));
-        mongo.getCollection(AuditLog.COLLECTION).deleteMany(new Document());
-    }
-
-    private static Write<StoredItem> overdue(String subject, String team, String service) {
-        LocalDate due = LocalDate.now().minusDays(3);
-        StoredItem item = new StoredItem(subject, "CIN4", "1", "OVERDUE", team, service, "W1", due.minusWeeks(4),
-                due.minusWeeks(4), due, null, null, null, null, Instant.now());
-        return new Write<>(subject + "|CIN4|1", item);
+        TwoServices.oneOverdueItemInT1AndOneInT3(items, mongo);
     }
 
     private static String teamManager(String sub, String... teams) {
@@ -243,7 +232,7 @@ class SecurityTest {
                 .andExpect(request().asyncStarted()).andReturn();
 
         // When an item of T1 changes, then a heartbeat goes out
-        live.itemChanged(null, overdue("child/C9", "T1", "FAM").value());
+        live.itemChanged(null, TwoServices.overdue("child/C9", "T1", "FAM").value());
         live.heartbeat();
 
         // Then the stream got the heartbeat but not the item (events go out in order)
@@ -258,7 +247,7 @@ class SecurityTest {
         MvcResult stream = read("/api/stream?scope=team/T1", teamManager("manager-t1", "T1"))
                 .andExpect(request().asyncStarted()).andReturn();
 
-        live.itemChanged(null, overdue("child/C9", "T1", "FAM").value());
+        live.itemChanged(null, TwoServices.overdue("child/C9", "T1", "FAM").value());
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> stream.getResponse().getContentAsString().contains("event:item"));
