@@ -18,7 +18,6 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import org.bson.Document;
 import org.caseclock.events.Topics;
 import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.local.LocalMongoServer;

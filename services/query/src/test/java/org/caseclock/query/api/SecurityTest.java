@@ -15,92 +15,25 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.caseclock.events.Topics;
-import org.caseclock.local.LocalKafkaBroker;
-import org.caseclock.local.LocalMongoServer;
 import org.caseclock.query.store.AuditLog;
-import org.caseclock.query.store.ItemStore;
 import org.caseclock.security.LocalTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * API.md's Security section on the query service, with security on and tokens signed by a key
- * made for the test. The organisation: teams T1 and T2 in service FAM, T3 in service CLA; one
- * overdue item in T1 and one in T3.
+ * made for the test ({@link TokenApiTest}). The organisation: teams T1 and T2 in service FAM, T3
+ * in service CLA; one overdue item in T1 and one in T3.
  */
-@SpringBootTest(properties = {
-        "caseclock.security.enabled=true",
-        "caseclock.organisation.teams.T1=FAM",
-        "caseclock.organisation.teams.T2=FAM",
-        "caseclock.organisation.teams.T3=CLA"})
-@AutoConfigureMockMvc
-@DirtiesContext
-class SecurityTest {
-
-    static final LocalTokens TOKENS = new LocalTokens();
-    static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary()
-            .withTopics(1, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS);
-    static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
-
-    /** Tokens are checked against the test's key, as against the issuer's in production. */
-    @TestConfiguration
-    static class TestIssuer {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TOKENS.decoder();
-        }
-    }
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock-security"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    ItemStore items;
+class SecurityTest extends TokenApiTest {
 
     @Autowired
     LiveUpdates live;
 
-    @BeforeEach
-    void oneOverdueItemInT1AndOneInT3() {
-        TwoServices.oneOverdueItemInT1AndOneInT3(items, mongo);
-    }
-
     private static String teamManager(String sub, String... teams) {
         return TOKENS.token(sub, "", Map.of("teams", List.of(teams)));
-    }
-
-    private ResultActions read(String path, String token) throws Exception {
-        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
     }
 
     private List<Document> audit() {
