@@ -2,6 +2,7 @@ package org.caseclock.query.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -54,7 +55,9 @@ class SecurityTest extends TokenApiTest {
         // And the probes, the OpenAPI document and the dashboard need none
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk());
-        mvc.perform(get("/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/index.html")).andExpect(status().isOk())
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")));
         // And nothing was read, so nothing is audited
         assertThat(audit()).isEmpty();
     }
