@@ -1,6 +1,7 @@
 package org.caseclock.query.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -12,6 +13,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +31,14 @@ import org.caseclock.query.store.ItemStore;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -59,6 +71,8 @@ class LoginTest {
     static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary()
             .withTopics(1, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS);
     static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     /** What a browser asks for when it follows a link or a redirect. */
     static final String PAGE = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
     static final JsonMapper JSON = JsonMapper.builder().build();
@@ -137,7 +151,7 @@ class LoginTest {
         // And both reads are in the audit trail under their name
         assertThat(mongo.getCollection(AuditLog.COLLECTION).find().into(new ArrayList<>()))
                 .extracting(d -> d.getString("sub") + " " + d.getString("scope") + " " + d.getBoolean("allowed"))
-                .containsExactly("manager-t1 team/T1 true", "manager-t1 team/T3 false");
+                .containsExactlyInAnyOrder("manager-t1 team/T1 true", "manager-t1 team/T3 false");
 
         // When they sign out (the form the dashboard posts, with the session's CSRF token)
         JsonNode signOut = me.get("signOut");
@@ -180,6 +194,52 @@ class LoginTest {
         assertThat(page.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp)
                 .contains("script-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline"));
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+    }
+
+    @Test
+    void in_chromium_the_signed_in_team_manager_is_offered_their_team_only_sees_its_list_and_signs_out_and_the_policy_blocks_nothing()
+            throws Exception {
+        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
+                "no " + CHROMIUM + " or " + CHROMEDRIVER + " (apt-get install -y chromium chromium-driver)");
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-login"));
+        // The console, where Chromium reports anything the content security policy blocked.
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
+        WebDriver chromium = new ChromeDriver(new ChromeDriverService.Builder()
+                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build(), options);
+        try {
+            WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(30));
+            // Given the team manager of T1 opens the dashboard, When they sign in at the provider
+            chromium.get(DASHBOARD + "/");
+            wait.until(b -> b.getCurrentUrl().startsWith(OidcProvider.issuer(PROVIDER) + "/login"));
+            chromium.findElement(By.name("username")).sendKeys("manager-t1");
+            chromium.findElement(By.name("password")).sendKeys(OidcProvider.PASSWORD);
+            chromium.findElement(By.cssSelector("button[type=submit]")).click();
+
+            // Then the dashboard opens on their team's overdue list, with their child in it
+            wait.until(b -> b.getCurrentUrl().startsWith(DASHBOARD + "/"));
+            wait.until(b -> b.findElements(By.cssSelector("#overdue tr[data-key]")).stream()
+                    .anyMatch(row -> row.getText().contains("C1")));
+            assertThat(chromium.getCurrentUrl()).contains("scope=team%2FT1");
+            // And the scope picker offers T1 only: not the authority, not T3
+            assertThat(chromium.findElements(By.cssSelector("#scope option")).stream()
+                    .map(o -> o.getAttribute("value")).toList()).containsExactly("team/T1");
+            assertThat(chromium.findElement(By.id("who")).getText()).startsWith("Signed in as manager-t1");
+            // And nothing on the page was blocked by the content security policy
+            assertThat(chromium.manage().logs().get(LogType.BROWSER).getAll().stream()
+                    .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList()).isEmpty();
+
+            // When they sign out
+            chromium.findElement(By.cssSelector("#who button[type=submit]")).click();
+
+            // Then they are at the provider's sign-in again
+            wait.until(b -> b.getCurrentUrl().startsWith(OidcProvider.issuer(PROVIDER) + "/login"));
+        } finally {
+            chromium.quit();
+        }
     }
 
     private HttpResponse<String> signIn(HttpResponse<String> form, String user) throws Exception {
