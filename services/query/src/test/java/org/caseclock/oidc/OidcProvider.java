@@ -27,7 +27,8 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 /**
  * A real OpenID Connect provider for the dashboard's sign-in tests: Spring Authorization Server
  * on its own port, in its own application context beside the query service's, with a sign-in
- * form, users and one registered client, the dashboard. It stands in for the authority's
+ * form, users and two registered clients: the dashboard, and a reporting job that gets bearer
+ * tokens for itself (client credentials). It stands in for the authority's
  * provider; its ID tokens carry the teams as the claim {@value #TEAMS_CLAIM} (a provider names its
  * claims as it likes: the query service is told the name by configuration).
  *
@@ -44,6 +45,8 @@ public class OidcProvider {
     public static final String TEAMS_CLAIM = "caseclock_teams";
     public static final String CLIENT_ID = "caseclock-dashboard";
     public static final String CLIENT_SECRET = "dashboard-secret";
+    public static final String MACHINE_ID = "reporting-job";
+    public static final String MACHINE_SECRET = "reporting-secret";
     public static final String PASSWORD = "correct horse battery staple";
 
     /** User name → the teams the provider gives in the ID token. */
@@ -58,6 +61,7 @@ public class OidcProvider {
      */
     public static ConfigurableApplicationContext start(String dashboard) {
         String client = "spring.security.oauth2.authorizationserver.client.dashboard.";
+        String machine = "spring.security.oauth2.authorizationserver.client.reporting.";
         return new SpringApplicationBuilder(OidcProvider.class)
                 .web(WebApplicationType.SERVLET)
                 .properties(
@@ -77,7 +81,13 @@ public class OidcProvider {
                         client + "registration.scopes=openid,profile",
                         // The sign-in fails unless the dashboard sends a PKCE challenge and its verifier.
                         client + "require-proof-key=true",
-                        client + "require-authorization-consent=false")
+                        client + "require-authorization-consent=false",
+                        // A machine beside the dashboard: a reporting job with the authority's lists.
+                        machine + "registration.client-id=" + MACHINE_ID,
+                        machine + "registration.client-secret={noop}" + MACHINE_SECRET,
+                        machine + "registration.client-authentication-methods=client_secret_basic",
+                        machine + "registration.authorization-grant-types=client_credentials",
+                        machine + "registration.scopes=lists:la")
                 .run();
     }
 

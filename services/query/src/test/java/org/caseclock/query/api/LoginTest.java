@@ -17,6 +17,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -186,6 +187,28 @@ class LoginTest {
         assertThat(answer.statusCode()).isEqualTo(401);
         assertThat(answer.uri().toString()).startsWith(DASHBOARD);
         assertThat(answer.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
+    }
+
+    @Test
+    void a_machines_bearer_token_from_the_provider_still_reads_the_lists_it_reaches_and_makes_no_session() throws Exception {
+        // Given the reporting job's token from the provider, with the scope lists:la
+        HttpResponse<String> granted = browser.send(HttpRequest.newBuilder(URI.create(OidcProvider.issuer(PROVIDER) + "/oauth2/token"))
+                        .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                                (OidcProvider.MACHINE_ID + ":" + OidcProvider.MACHINE_SECRET).getBytes(StandardCharsets.UTF_8)))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials&scope=lists:la")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(granted.statusCode()).isEqualTo(200);
+        String token = json(granted).get("access_token").asString();
+
+        // When it reads the authority's overdue list with it
+        HttpResponse<String> list = browser.send(HttpRequest.newBuilder(URI.create(DASHBOARD + "/api/overdue?scope=LA"))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+
+        // Then it gets both items, and no session cookie
+        assertThat(list.statusCode()).isEqualTo(200);
+        assertThat(json(list).get("items").size()).isEqualTo(2);
+        assertThat(list.headers().allValues("Set-Cookie")).isEmpty();
     }
 
     @Test
