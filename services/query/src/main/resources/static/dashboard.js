@@ -30,6 +30,8 @@ const state = {
   itemsLoaded: false,
   source: null,
   scopes: { services: new Set(), teams: new Map() },  // team -> service
+  me: null,               // GET /api/me: who is signed in, and how to sign out
+  lists: null,            // the scopes whose lists the user reads (GET /api/me); null for all of them
   lastStatus: null,
   reloadTimer: null,
   filters: null,          // of the overdue list, kept through live redraws (freshFilters)
@@ -62,6 +64,10 @@ function el(tag, attrs, ...children) {
 
 async function getJson(url) {
   const r = await fetch(url, { headers: { Accept: 'application/json' } });
+  if (r.status === 401 && state.me && state.me.signOut) {
+    // The session has ended (signed out elsewhere, or expired): the page signs in again.
+    location.assign('/');
+  }
   if (!r.ok) {
     // The API's own words where it has them: "no team SWwF-3 in this authority; known teams: …".
     const body = await r.json().catch(() => null);
@@ -708,7 +714,8 @@ function learnScopes(items) {
 
 function renderScopes() {
   const select = $('#scope');
-  const options = [el('option', { value: 'LA' }, 'The whole authority')];
+  // A user who reads some lists only is offered those (the authority's lists would be refused).
+  const options = state.lists ? [] : [el('option', { value: 'LA' }, 'The whole authority')];
   const services = [...state.scopes.services].sort();
   if (services.length) {
     options.push(el('optgroup', { label: 'Services' }, services.map((s) => el('option', { value: 'service/' + s }, humanise(s)))));
@@ -725,6 +732,7 @@ function renderScopes() {
 }
 
 async function discoverScopes() {
+  if (state.lists) return;  // the user's own scopes, from GET /api/me
   const [overdue, alerts] = await Promise.all([
     getJson('/api/overdue?scope=LA'), getJson('/api/alerts?scope=LA').catch(() => ({ alerts: [] }))]);
   learnScopes(overdue.items);
@@ -893,7 +901,39 @@ $('#overdue-csv').addEventListener('click', () => {
   setTimeout(() => { URL.revokeObjectURL(a.href); a.remove(); }, 1000);
 });
 
-(function start() {
+// Who is signed in (with security on and a provider configured), which lists they read, and the
+// sign-out form. Without it (security off, or tokens only) every scope is offered, as before.
+async function loadMe() {
+  try {
+    state.me = await getJson('/api/me');
+  } catch (e) {
+    return;
+  }
+  state.lists = state.me.lists;
+  for (const scope of state.lists || []) {
+    const [level, id] = scope.split('/');
+    if (level === 'team') state.scopes.teams.set(id, '');
+    if (level === 'service') state.scopes.services.add(id);
+  }
+  const out = state.me.signOut;
+  if (out) {
+    $('#who').replaceChildren('Signed in as ' + state.me.name + ' ',
+      el('form', { method: 'post', action: out.url, class: 'sign-out' },
+        el('input', { type: 'hidden', name: out.parameter, value: out.token }),
+        el('button', { type: 'submit', class: 'link-button' }, 'Sign out')));
+    $('#who').hidden = false;
+  }
+}
+
+// Where a user who reads some lists only starts: their first team, else their first service.
+function firstScope() {
+  const lists = state.lists || [];
+  return lists.find((s) => s.startsWith('team/')) || lists[0] || 'LA';
+}
+
+(async function start() {
+  await loadMe();
+  if (!location.hash && state.lists) history.replaceState(null, '', '#' + new URLSearchParams({ scope: firstScope(), tab: 'overdue' }));
   const first = readHash();
   state.scope = first.scope;
   showTab(first.tab);

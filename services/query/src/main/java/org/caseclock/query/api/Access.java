@@ -1,6 +1,8 @@
 package org.caseclock.query.api;
 
 import java.time.Clock;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.caseclock.catalogue.Organisation;
 import org.caseclock.query.store.AuditLog;
 import org.caseclock.events.out.Scope;
@@ -33,14 +35,14 @@ class Access {
 
     /** Indicators and packs. */
     void aggregates(Scope scope) {
-        if (scope.level() != Scope.Level.LA && !reaches(Caller.current(), scope)) {
+        if (scope.level() != Scope.Level.LA && !reaches(security.caller(), scope)) {
             throw new Forbidden(scope, "the figures");
         }
     }
 
     /** A child-level list: the attempt is written to the audit log, allowed or not, before it is answered. */
     void list(Scope scope, String endpoint, String code) {
-        Caller caller = Caller.current();
+        Caller caller = security.caller();
         boolean allowed = reaches(caller, scope);
         audit.listRead(caller.sub(), clock.instant(), scope, endpoint, code, allowed);
         if (!allowed) {
@@ -54,12 +56,38 @@ class Access {
      */
     boolean streamWithItems(Scope scope, String endpoint) {
         aggregates(scope);
-        Caller caller = Caller.current();
+        Caller caller = security.caller();
         if (!reaches(caller, scope)) {
             return false;
         }
         audit.listRead(caller.sub(), clock.instant(), scope, endpoint, null, true);
         return true;
+    }
+
+    /**
+     * The teams and services whose lists the caller reads, for the dashboard's picker; null for
+     * every scope (the lists of the whole authority, or security off).
+     */
+    SortedSet<String> listScopes(Caller caller) {
+        if (!security.enabled() || caller.authorityWide()) {
+            return null;
+        }
+        SortedSet<String> scopes = new TreeSet<>();
+        caller.services().forEach(s -> scopes.add(new Scope(Scope.Level.SERVICE, s).toString()));
+        caller.teams().forEach(t -> scopes.add(new Scope(Scope.Level.TEAM, t).toString()));
+        organisation.serviceOfTeam().forEach((team, service) -> {
+            if (caller.services().contains(service)) {
+                scopes.add(new Scope(Scope.Level.TEAM, team).toString());
+            }
+        });
+        return scopes;
+    }
+
+    /** The audit trail: a token or user with {@value Caller#AUDIT_READ} only, even with the lists of the whole authority. */
+    void auditTrail() {
+        if (security.enabled() && !security.caller().auditor()) {
+            throw new Forbidden("reading the audit trail needs the scope " + Caller.AUDIT_READ);
+        }
     }
 
     private boolean reaches(Caller caller, Scope scope) {

@@ -23,9 +23,12 @@ class ApiErrors {
         return error(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
-    /** Names the scope the token does not reach. */
+    /** Names the scope the token does not reach, where the refusal is about one. */
     @ExceptionHandler(Forbidden.class)
     ResponseEntity<Map<String, String>> forbidden(Forbidden e) {
+        if (e.scope() == null) {
+            return error(HttpStatus.FORBIDDEN, e.getMessage());
+        }
         return ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("error", e.getMessage(), "scope", e.scope().toString()));
     }

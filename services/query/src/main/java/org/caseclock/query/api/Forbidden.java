@@ -2,7 +2,7 @@ package org.caseclock.query.api;
 
 import org.caseclock.events.out.Scope;
 
-/** The token does not reach this scope; answered 403 naming it. */
+/** The token does not reach this scope, or may not do this at all; answered 403 naming the scope, where there is one. */
 class Forbidden extends RuntimeException {
 
     private final Scope scope;
@@ -12,6 +12,12 @@ class Forbidden extends RuntimeException {
         this.scope = scope;
     }
 
+    Forbidden(String message) {
+        super(message);
+        this.scope = null;
+    }
+
+    /** Null when the refusal is not about a scope. */
     Scope scope() {
         return scope;
     }

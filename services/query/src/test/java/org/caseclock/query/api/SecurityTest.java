@@ -2,6 +2,7 @@ package org.caseclock.query.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
@@ -11,108 +12,29 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.bson.Document;
-import org.caseclock.events.Topics;
-import org.caseclock.local.LocalKafkaBroker;
-import org.caseclock.local.LocalMongoServer;
 import org.caseclock.query.store.AuditLog;
-import org.caseclock.query.store.ItemStore;
-import org.caseclock.query.store.Materialised.Write;
-import org.caseclock.events.out.ComplianceItem;
-import org.caseclock.events.out.Status;
 import org.caseclock.security.LocalTokens;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
-import org.springframework.context.annotation.Bean;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.http.HttpHeaders;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
 
 /**
  * API.md's Security section on the query service, with security on and tokens signed by a key
- * made for the test. The organisation: teams T1 and T2 in service FAM, T3 in service CLA; one
- * overdue item in T1 and one in T3.
+ * made for the test ({@link TokenApiTest}). The organisation: teams T1 and T2 in service FAM, T3
+ * in service CLA; one overdue item in T1 and one in T3.
  */
-@SpringBootTest(properties = {
-        "caseclock.security.enabled=true",
-        "caseclock.organisation.teams.T1=FAM",
-        "caseclock.organisation.teams.T2=FAM",
-        "caseclock.organisation.teams.T3=CLA"})
-@AutoConfigureMockMvc
-@DirtiesContext
-class SecurityTest {
-
-    static final LocalTokens TOKENS = new LocalTokens();
-    static final LocalKafkaBroker KAFKA = LocalKafkaBroker.startTemporary()
-            .withTopics(1, Topics.COMPLIANCE_ITEMS, Topics.INDICATOR_VALUES, Topics.ALERTS, Topics.ENGINE_PROGRESS);
-    static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
-
-    /** Tokens are checked against the test's key, as against the issuer's in production. */
-    @TestConfiguration
-    static class TestIssuer {
-        @Bean
-        JwtDecoder jwtDecoder() {
-            return TOKENS.decoder();
-        }
-    }
-
-    @DynamicPropertySource
-    static void mongo(DynamicPropertyRegistry registry) {
-        registry.add("spring.mongodb.uri", () -> MONGO.uri("caseclock-security"));
-        registry.add("spring.kafka.bootstrap-servers", KAFKA::bootstrapServers);
-    }
-
-    @AfterAll
-    static void stopMongo() {
-        MONGO.close();
-    }
-
-    @Autowired
-    MockMvc mvc;
-
-    @Autowired
-    MongoTemplate mongo;
-
-    @Autowired
-    ItemStore items;
+class SecurityTest extends TokenApiTest {
 
     @Autowired
     LiveUpdates live;
 
-    @BeforeEach
-    void oneOverdueItemInT1AndOneInT3() {
-        items.apply(List.of(overdue("child/C1", "T1", "FAM"), overdue("child/C3", "T3", "CLA")));
-        mongo.getCollection(AuditLog.COLLECTION).deleteMany(new Document());
-    }
-
-    private static Write<ComplianceItem> overdue(String subject, String team, String service) {
-        LocalDate due = LocalDate.now().minusDays(3);
-        ComplianceItem item = new ComplianceItem(subject, "CIN4", "1", Status.OVERDUE, team, service, "W1", due.minusWeeks(4),
-                due.minusWeeks(4), due, null, null, null, null, Instant.now());
-        return new Write<>(item.key(), item);
-    }
-
     private static String teamManager(String sub, String... teams) {
         return TOKENS.token(sub, "", Map.of("teams", List.of(teams)));
-    }
-
-    private ResultActions read(String path, String token) throws Exception {
-        return mvc.perform(get(path).header(HttpHeaders.AUTHORIZATION, "Bearer " + token));
     }
 
     private List<Document> audit() {
@@ -133,7 +55,9 @@ class SecurityTest {
         // And the probes, the OpenAPI document and the dashboard need none
         mvc.perform(get("/actuator/health/liveness")).andExpect(status().isOk());
         mvc.perform(get("/v3/api-docs")).andExpect(status().isOk());
-        mvc.perform(get("/index.html")).andExpect(status().isOk());
+        mvc.perform(get("/index.html")).andExpect(status().isOk())
+                .andExpect(header().string("Referrer-Policy", "no-referrer"))
+                .andExpect(header().string("Content-Security-Policy", containsString("frame-ancestors 'none'")));
         // And nothing was read, so nothing is audited
         assertThat(audit()).isEmpty();
     }
@@ -244,7 +168,7 @@ class SecurityTest {
                 .andExpect(request().asyncStarted()).andReturn();
 
         // When an item of T1 changes, then a heartbeat goes out
-        live.itemChanged(null, overdue("child/C9", "T1", "FAM").value());
+        live.itemChanged(null, TwoServices.overdue("child/C9", "T1", "FAM").value());
         live.heartbeat();
 
         // Then the stream got the heartbeat but not the item (events go out in order)
@@ -259,7 +183,7 @@ class SecurityTest {
         MvcResult stream = read("/api/stream?scope=team/T1", teamManager("manager-t1", "T1"))
                 .andExpect(request().asyncStarted()).andReturn();
 
-        live.itemChanged(null, overdue("child/C9", "T1", "FAM").value());
+        live.itemChanged(null, TwoServices.overdue("child/C9", "T1", "FAM").value());
 
         await().atMost(Duration.ofSeconds(10))
                 .until(() -> stream.getResponse().getContentAsString().contains("event:item"));
