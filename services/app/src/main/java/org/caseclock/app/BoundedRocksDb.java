@@ -6,6 +6,7 @@ import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
+import org.rocksdb.RocksDB;
 import org.rocksdb.WriteBufferManager;
 
 /**
@@ -22,6 +23,11 @@ public class BoundedRocksDb implements RocksDBConfigSetter {
 
     static final long CACHE_MB = 96;
     private static final long MEMTABLES_MB = 48;
+
+    static {
+        // Kafka Streams makes the setter before it opens a store, so the native library may not be loaded yet.
+        RocksDB.loadLibrary();
+    }
 
     // Shared by every store of the process, so static; never closed (they live as long as the JVM).
     private static final Cache CACHE = new LRUCache(CACHE_MB * 1024 * 1024, -1, false, 0.1);
