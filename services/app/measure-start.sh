@@ -11,7 +11,7 @@ rm -rf "$dir" && git clone -q "$repo" "$dir" && cd "$dir" || exit 1
 t0=$(date +%s)
 ./mvnw -q -pl services/app -am package -Dmaven.test.skip=true > build.log 2>&1 || { cat build.log; exit 1; }
 echo "built at $(( $(date +%s) - t0 )) s"
-java -jar services/app/target/app-0.1.0-SNAPSHOT.jar ${1:+--caseclock.simulator.open-cases=$1} > app.log 2>&1 &
+java -Xmx1g -jar services/app/target/app-0.1.0-SNAPSHOT.jar ${1:+--caseclock.simulator.open-cases=$1} > app.log 2>&1 &
 app=$!
 trap 'kill -TERM $app 2>/dev/null; wait $app' EXIT
 first=""

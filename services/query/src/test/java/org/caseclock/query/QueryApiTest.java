@@ -869,7 +869,7 @@ class QueryApiTest {
 
     private Map<String, List<String>> dump() {
         Map<String, List<String>> dump = new java.util.TreeMap<>();
-        for (String c : List.of(ItemStore.COLLECTION, ValueStore.COLLECTION, AlertStore.COLLECTION, ProgressStore.COLLECTION)) {
+        for (String c : List.of(ItemStore.COLLECTION, ItemStore.LISTS, ValueStore.COLLECTION, AlertStore.COLLECTION, ProgressStore.COLLECTION)) {
             List<String> docs = new ArrayList<>();
             for (Document d : mongo.getCollection(c).find().sort(new Document("_id", 1))) {
                 docs.add(d.toJson());

@@ -68,6 +68,9 @@ public class Scorecard {
         for (IndicatorValue v : values.months(codes, scope, first, month)) {
             byCode.computeIfAbsent(v.code(), c -> new HashMap<>()).put(YearMonth.parse(v.period()), v);
         }
+        // Beside the current values, the items at risk of every code, in one read of the lists.
+        Map<String, Long> atRisk = period != null ? Map.of()
+                : items.countsAtRisk(codes.stream().map(catalogue::get).toList(), scope, London.date(clock.instant()));
         List<IndicatorView> views = new ArrayList<>();
         for (String code : codes) {
             Indicator indicator = catalogue.get(code);
@@ -78,7 +81,7 @@ public class Scorecard {
             if (indicator.kind() == Indicator.Kind.RATE) {
                 months = overPopulation(months, organisation.childPopulation(scope.toString()));
             }
-            views.add(view(indicator, scope, months, month, period != null, trendMonths));
+            views.add(view(indicator, months, month, period != null, trendMonths, atRisk.get(code)));
         }
         return views;
     }
@@ -87,8 +90,8 @@ public class Scorecard {
         return views(catalogue.all().stream().map(Indicator::code).toList(), scope, period, 0);
     }
 
-    private IndicatorView view(Indicator indicator, Scope scope, Map<YearMonth, IndicatorValue> months, YearMonth month,
-                               boolean asked, int trendMonths) {
+    private IndicatorView view(Indicator indicator, Map<YearMonth, IndicatorValue> months, YearMonth month,
+                               boolean asked, int trendMonths, Long atRisk) {
         IndicatorValue current = months.get(month);
         Double value = valueOf(indicator, current);
         Double previous = valueOf(indicator, months.get(month.minusMonths(1)));
@@ -118,7 +121,7 @@ public class Scorecard {
                 current == null ? null : current.numerator(), denominator,
                 indicator.target(), indicator.better(), rag, previous, change, asFirstReported, trend,
                 tooFew ? Boolean.TRUE : null, soFar ? Boolean.TRUE : null, notAvailable, indicator.comparators(),
-                asked ? null : projection(indicator, scope, current, notAvailable != null), indicator.units());
+                asked ? null : projection(indicator, current, notAvailable != null, atRisk), indicator.units());
     }
 
     /** RATE with no configured population: the numerator alone is given. */
@@ -131,12 +134,11 @@ public class Scorecard {
      * worked out and RAG-rated as the value is; with the number of items at risk of being overdue
      * by then (null for the kinds that have none).
      */
-    private ProjectedMonthEnd projection(Indicator indicator, Scope scope, IndicatorValue current, boolean notAvailable) {
+    private ProjectedMonthEnd projection(Indicator indicator, IndicatorValue current, boolean notAvailable, Long atRisk) {
         Long numerator = current == null ? null : current.projectedNumerator();
         Long denominator = numerator == null ? null : shownDenominator(indicator, current.projectedDenominator());
         Double value = valueOf(indicator, numerator, denominator);
         Rag rag = notAvailable ? Rag.GREY : Rag.of(indicator, value, denominator, properties.ragMinDenominator());
-        Long atRisk = items.countAtRisk(indicator.code(), indicator.kind(), scope, London.date(clock.instant()));
         return new ProjectedMonthEnd(value, numerator, denominator, rag, atRisk);
     }
 

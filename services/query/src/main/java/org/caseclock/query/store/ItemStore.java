@@ -7,12 +7,13 @@ import com.mongodb.client.model.Indexes;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
-import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.bson.Document;
 import org.bson.conversions.Bson;
+import org.caseclock.catalogue.Catalogue;
 import org.caseclock.catalogue.Indicator;
-import org.caseclock.catalogue.time.London;
 import org.caseclock.events.out.ComplianceItem;
 import org.caseclock.events.out.Scope;
 import org.caseclock.events.out.Status;
@@ -20,8 +21,9 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code compliance-items} as the collection {@code items}, and the lists read from it. The record is the output
- * contract's ({@link ComplianceItem}); only its MongoDB mapping is here.
+ * {@code compliance-items} as the collection {@code items}, and the lists read from it. The
+ * overdue lists and the items at risk are kept as keyed lists ({@link ItemLists}) and read by id,
+ * never by a query over {@code items}; a code's own list is a query over the indexes below.
  */
 @Component
 public class ItemStore {
@@ -34,29 +36,38 @@ public class ItemStore {
      */
     public static final String AT_RISK = "AT_RISK";
 
+    /** The collection of the keyed lists (see {@link ItemLists}). */
+    public static final String LISTS = ItemLists.COLLECTION;
+
     private final MongoCollection<Document> items;
     private final Materialised<ComplianceItem> materialised;
+    private final ItemLists lists;
 
-    public ItemStore(MongoTemplate mongo) {
+    public ItemStore(MongoTemplate mongo, Catalogue catalogue) {
         this.items = mongo.getCollection(COLLECTION);
         this.materialised = new Materialised<>(items, ItemStore::toDocument, ItemStore::of);
-        // One index per list: a code's list in a scope, and the overdue list across codes.
+        this.lists = new ItemLists(mongo.getCollection(LISTS), catalogue);
+        // A code's list in a scope (live and by month); the status one for the overdue gauge.
         for (String scopeField : List.of("team", "service")) {
             index(Indexes.ascending("code", scopeField, "status", "due"));
             index(Indexes.ascending("code", scopeField, "period"));
-            index(Indexes.ascending(scopeField, "status", "due"));
         }
         index(Indexes.ascending("code", "status", "due"));
         index(Indexes.ascending("code", "period"));
         index(Indexes.ascending("status", "due"));
+        lists.buildOnce(items);
     }
 
     private void index(Bson keys) {
         items.createIndex(keys, new IndexOptions());
     }
 
+    /** The lists first, then the items: see {@link ItemLists} for why that order is safe to replay. */
     public List<Materialised.Change<ComplianceItem>> apply(List<Materialised.Write<ComplianceItem>> writes) {
-        return materialised.apply(writes);
+        List<Materialised.Change<ComplianceItem>> changes = materialised.changes(writes);
+        lists.update(changes);
+        materialised.write(writes);
+        return changes;
     }
 
     /**
@@ -84,41 +95,71 @@ public class ItemStore {
 
     /**
      * The items of a code at risk (INDICATORS.md, "Projected month end"): not overdue on
-     * {@code today} but overdue by the last instant of today's month if nothing is done.
-     * RECURRING: compliant now (IN_TIME, DUE_SOON) and due before the month's last date (an item
-     * due on it is overdue only from the next day); MILESTONE: PENDING now, of whatever month,
-     * with its deadline before the month's last instant (an hour deadline), or its due date before
-     * the month's last date (a day one). Other kinds have none: null.
+     * {@code today} but overdue by the last instant of today's month if nothing is done
+     * (RECURRING: IN_TIME or DUE_SOON and due before the month's last date; MILESTONE: PENDING,
+     * of whatever month, with its deadline before the month's last instant, or its due date before
+     * the month's last date). Other kinds have none: null.
      */
     public List<ComplianceItem> atRisk(String code, Indicator.Kind kind, Scope scope, LocalDate today) {
-        Bson filter = atRiskFilter(code, kind, scope, today);
-        return filter == null ? null : find(filter);
-    }
-
-    /** How many {@link #atRisk} lists, counted in the store; null for kinds that have none. */
-    public Long countAtRisk(String code, Indicator.Kind kind, Scope scope, LocalDate today) {
-        Bson filter = atRiskFilter(code, kind, scope, today);
-        return filter == null ? null : items.countDocuments(filter);
-    }
-
-    private static Bson atRiskFilter(String code, Indicator.Kind kind, Scope scope, LocalDate today) {
+        if (!hasAtRisk(kind)) {
+            return null;
+        }
         YearMonth month = YearMonth.from(today);
-        Bson dueBeforeLastDate = Filters.and(Filters.ne("due", null), Filters.lt("due", month.atEndOfMonth().toString()));
-        Bson of = Filters.and(Filters.eq("code", code), scopeFilter(scope));
-        return switch (kind) {
-            case RECURRING -> Filters.and(of, Filters.in("status", Status.IN_TIME.name(), Status.DUE_SOON.name()), dueBeforeLastDate);
-            // Deadlines are kept to the millisecond: before the last instant is before the next month's first.
-            case MILESTONE -> Filters.and(of, Filters.eq("status", Status.PENDING.name()), Filters.or(
-                    Filters.and(Filters.ne("deadline", null),
-                            Filters.lt("deadline", Date.from(London.startOfMonth(month.plusMonths(1))))),
-                    Filters.and(Filters.eq("deadline", null), dueBeforeLastDate)));
-            default -> null;
-        };
+        String list = ItemLists.atRisk(code, scope);
+        Map<String, String> entryByKey = new HashMap<>();
+        for (String entry : lists.entries(list)) {
+            if (ItemLists.atRiskBy(entry, month)) {
+                entryByKey.put(ItemLists.keyOf(entry), entry);
+            }
+        }
+        return listed(list, entryByKey);
+    }
+
+    /**
+     * How many {@link #atRisk} lists for each code of {@code indicators} that has any kind of risk
+     * (null for the others), from the lists alone, in one read.
+     */
+    public Map<String, Long> countsAtRisk(List<Indicator> indicators, Scope scope, LocalDate today) {
+        YearMonth month = YearMonth.from(today);
+        List<Indicator> withRisk = indicators.stream().filter(i -> hasAtRisk(i.kind())).toList();
+        Map<String, List<String>> entries = lists.entries(withRisk.stream().map(i -> ItemLists.atRisk(i.code(), scope)).toList());
+        Map<String, Long> counts = new HashMap<>();
+        for (Indicator i : withRisk) {
+            counts.put(i.code(), entries.getOrDefault(ItemLists.atRisk(i.code(), scope), List.of()).stream()
+                    .filter(e -> ItemLists.atRiskBy(e, month)).count());
+        }
+        return counts;
+    }
+
+    private static boolean hasAtRisk(Indicator.Kind kind) {
+        return kind == Indicator.Kind.RECURRING || kind == Indicator.Kind.MILESTONE;
     }
 
     /** Every OVERDUE and DUE_SOON item of the scope, across codes. */
     public List<ComplianceItem> overdueAndDueSoon(Scope scope) {
-        return find(Filters.and(scopeFilter(scope), Filters.in("status", Status.OVERDUE.name(), Status.DUE_SOON.name())));
+        String list = ItemLists.overdue(scope);
+        Map<String, String> entryByKey = new HashMap<>();
+        lists.entries(list).forEach(key -> entryByKey.put(key, key));
+        return listed(list, entryByKey);
+    }
+
+    /**
+     * The items under the keys, read by id, that the list still names as they are stored (a list
+     * can be a step ahead of the items it names while a batch is applied).
+     */
+    private List<ComplianceItem> listed(String list, Map<String, String> entryByKey) {
+        List<ComplianceItem> found = new ArrayList<>();
+        if (entryByKey.isEmpty()) {
+            return found;
+        }
+        for (Document d : items.find(Filters.in("_id", entryByKey.keySet()))) {
+            String key = d.getString("_id");
+            ComplianceItem item = of(d);
+            if (lists.entriesOf(key, item).contains(new ItemLists.Entry(list, entryByKey.get(key)))) {
+                found.add(item);
+            }
+        }
+        return found;
     }
 
     private List<ComplianceItem> find(Bson filter) {
@@ -142,7 +183,7 @@ public class ItemStore {
     }
 
     /** Every field, always, in one order: the same record written twice gives the same document. */
-    private static Document toDocument(ComplianceItem i, String key) {
+    static Document toDocument(ComplianceItem i, String key) {
         return new Document("_id", key)
                 .append("subject", i.subject())
                 .append("code", i.code())
@@ -161,7 +202,7 @@ public class ItemStore {
                 .append("updatedAt", BsonValues.date(i.updatedAt()));
     }
 
-    private static ComplianceItem of(Document d) {
+    static ComplianceItem of(Document d) {
         return new ComplianceItem(d.getString("subject"), d.getString("code"), d.getString("itemId"),
                 Status.valueOf(d.getString("status")), d.getString("team"), d.getString("service"), d.getString("worker"),
                 BsonValues.localDate(d, "entryDate"), BsonValues.localDate(d, "lastActivity"), BsonValues.localDate(d, "due"),

@@ -47,6 +47,16 @@ public final class Materialised<T> {
      * before are read first, so callers can tell a real change from a record seen again.
      */
     public List<Change<T>> apply(List<Write<T>> writes) {
+        List<Change<T>> changes = changes(writes);
+        write(writes);
+        return changes;
+    }
+
+    /**
+     * What {@link #write} would change: each record's value before (as stored, or as the previous
+     * record of the same key left it) and after. Reads, writes nothing.
+     */
+    public List<Change<T>> changes(List<Write<T>> writes) {
         if (writes.isEmpty()) {
             return List.of();
         }
@@ -56,8 +66,20 @@ public final class Materialised<T> {
         for (Document d : collection.find(Filters.in("_id", keys))) {
             current.put(d.getString("_id"), fromDocument.apply(d));
         }
-        List<WriteModel<Document>> models = new ArrayList<>();
         List<Change<T>> changes = new ArrayList<>();
+        for (Write<T> w : writes) {
+            changes.add(new Change<>(w.key(), current.get(w.key()), w.value()));
+            current.put(w.key(), w.value());
+        }
+        return changes;
+    }
+
+    /** The records in order, in one bulk write. */
+    public void write(List<Write<T>> writes) {
+        if (writes.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> models = new ArrayList<>();
         for (Write<T> w : writes) {
             if (w.value() == null) {
                 models.add(new DeleteOneModel<>(Filters.eq("_id", w.key())));
@@ -65,10 +87,7 @@ public final class Materialised<T> {
                 models.add(new ReplaceOneModel<>(Filters.eq("_id", w.key()), toDocument.apply(w.value(), w.key()),
                         new ReplaceOptions().upsert(true)));
             }
-            changes.add(new Change<>(w.key(), current.get(w.key()), w.value()));
-            current.put(w.key(), w.value());
         }
         collection.bulkWrite(models, new BulkWriteOptions().ordered(true));
-        return changes;
     }
 }
