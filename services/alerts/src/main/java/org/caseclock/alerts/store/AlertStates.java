@@ -3,6 +3,7 @@ package org.caseclock.alerts.store;
 import static org.caseclock.alerts.store.Alert.date;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** {@code alert_states}: each alert's latest state, which the escalation check reads. */
@@ -24,7 +24,7 @@ public class AlertStates {
 
     private final MongoCollection<Document> states;
 
-    public AlertStates(MongoTemplate mongo) {
+    public AlertStates(MongoDatabase mongo) {
         this.states = mongo.getCollection(COLLECTION);
         states.createIndex(Indexes.ascending("state", "raisedAt"));
     }

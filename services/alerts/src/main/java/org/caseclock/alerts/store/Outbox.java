@@ -5,6 +5,7 @@ import static org.caseclock.alerts.store.Alert.date;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -20,7 +21,6 @@ import org.bson.conversions.Bson;
 import org.caseclock.events.out.AlertDelivery.Notice;
 import org.caseclock.events.out.AlertDelivery.State;
 import org.caseclock.events.out.AlertDelivery;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -46,7 +46,7 @@ public class Outbox {
     private final MongoCollection<Document> deliveries;
     private final Published published;
 
-    public Outbox(MongoTemplate mongo, Published published) {
+    public Outbox(MongoDatabase mongo, Published published) {
         this.deliveries = mongo.getCollection(COLLECTION);
         this.published = published;
         deliveries.createIndex(Indexes.ascending("state", "nextAttemptAt"));
