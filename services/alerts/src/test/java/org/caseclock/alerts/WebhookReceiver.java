@@ -12,10 +12,13 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A webhook endpoint on loopback that records every request and can be told to fail some. */
-final class WebhookReceiver implements AutoCloseable {
+/**
+ * A webhook endpoint on loopback that records every request and can be told to fail some. Public,
+ * in the test jar, for the all-in-one app's crash test, where it outlives the app it receives from.
+ */
+public final class WebhookReceiver implements AutoCloseable {
 
-    record Request(String alertId, String notice, String signature, String deliveryId, byte[] body, int status) {}
+    public record Request(String alertId, String notice, String signature, String deliveryId, byte[] body, int status) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PATH = "/hooks/caseclock";
@@ -24,7 +27,7 @@ final class WebhookReceiver implements AutoCloseable {
     private final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Map<String, AtomicInteger> failures = new ConcurrentHashMap<>();
 
-    WebhookReceiver() {
+    public WebhookReceiver() {
         try {
             server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         } catch (IOException e) {
@@ -45,16 +48,16 @@ final class WebhookReceiver implements AutoCloseable {
         server.start();
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort() + PATH;
     }
 
     /** The next {@code times} requests about this alert are answered 500. */
-    void failNext(String alertId, int times) {
+    public void failNext(String alertId, int times) {
         failures.put(alertId, new AtomicInteger(times));
     }
 
-    List<Request> requests(String alertId) {
+    public List<Request> requests(String alertId) {
         return requests.stream().filter(r -> r.alertId().equals(alertId)).toList();
     }
 

@@ -120,12 +120,12 @@ class AlertsInAppTest {
     }
 
     /** Registered on 1 Oct 2026, thirteen years old, allocated to the test's team. */
-    private static void child(List<String> events, String subject) {
+    static void child(List<String> events, String subject) {
         events.add(event(subject, "ChildRegistered", "2026-10-01T09:00:00Z", "\"birthDate\": \"2013-06-01\""));
         events.add(event(subject, "CaseAllocated", "2026-10-01T09:30:00Z", "\"team\": \"" + TEAM + "\", \"worker\": \"W-AT\""));
     }
 
-    private static String event(String subject, String type, String time, String data) {
+    static String event(String subject, String type, String time, String data) {
         return "{\"specversion\": \"1.0\", \"id\": \"" + UUID.randomUUID() + "\", \"source\": \"test/alerts\", "
                 + "\"type\": \"" + type + "\", \"subject\": \"" + subject + "\", \"time\": \"" + time + "\", "
                 + "\"data\": {" + data + "}}";

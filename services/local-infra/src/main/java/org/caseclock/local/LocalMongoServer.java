@@ -2,13 +2,14 @@ package org.caseclock.local;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Set;
+import org.h2.mvstore.MVStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,7 +18,8 @@ import org.slf4j.LoggerFactory;
  * {@code local} profile and tests. It speaks the wire protocol to the real driver, but has no
  * transactions, and no oplog: nothing here uses change streams, and its oplog would keep a copy of
  * every write in memory for good. In memory unless given a file, in which case an H2 MVStore keeps
- * the data across restarts.
+ * the data across restarts, each write in the file before it is acknowledged ({@link DurableH2Backend}),
+ * so what a client was told is written survives {@code kill -9}.
  */
 public final class LocalMongoServer implements AutoCloseable {
 
@@ -40,15 +42,23 @@ public final class LocalMongoServer implements AutoCloseable {
         return start(new MemoryBackend(), port, null);
     }
 
-    /** On disk in {@code file} (created with its directory if missing), kept across restarts. */
+    /** Every database on disk in {@code file} (created with its directory if missing), kept across restarts. */
     public static LocalMongoServer onDisk(int port, Path file) {
+        return onDisk(port, file, null);
+    }
+
+    /**
+     * The databases named in {@code onDisk} on disk in {@code file}, kept across restarts; any
+     * other in memory, gone when it closes. {@code null} puts every database on disk.
+     */
+    public static LocalMongoServer onDisk(int port, Path file, Set<String> onDisk) {
         Path f = file.toAbsolutePath().normalize();
         try {
             Files.createDirectories(f.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create MongoDB data dir " + f.getParent(), e);
         }
-        return start(new H2Backend(f.toString()), port, f);
+        return start(new DurableH2Backend(MVStore.open(f.toString()), onDisk == null ? null : Set.copyOf(onDisk)), port, f);
     }
 
     private static LocalMongoServer start(MongoBackend backend, int port, Path file) {

@@ -130,4 +130,29 @@ class LocalMongoInitializerTest {
             after.close();
         }
     }
+
+    @Test
+    void givenPersistentDatabasesNamed_whenTheApplicationStartsAgain_thenOnlyThoseDatabasesKeepTheirDocuments() {
+        // Given only the database "outbox" kept on disk, and one document written to it and one to "caseclock"
+        Map<String, Object> outboxOnDisk = Map.of(LocalMongoInitializer.PERSISTENT_DATABASES, "outbox");
+        GenericApplicationContext before = context("local", outboxOnDisk);
+        before.refresh();
+        try (MongoClient client = MongoClients.create(uri(before))) {
+            client.getDatabase("outbox").getCollection("alert_deliveries").insertOne(new Document("_id", "kept"));
+        }
+        insert(uri(before), "forgotten");
+        before.close();
+
+        // When the application starts again
+        GenericApplicationContext after = context("local", outboxOnDisk);
+        after.refresh();
+
+        // Then the outbox's document is there and the in-memory database is empty
+        try (MongoClient client = MongoClients.create(uri(after))) {
+            assertThat(client.getDatabase("outbox").getCollection("alert_deliveries").countDocuments()).isEqualTo(1);
+            assertThat(count(uri(after))).isZero();
+        } finally {
+            after.close();
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package org.caseclock.alerts.config;
 
+import com.mongodb.client.MongoDatabase;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Fallback;
+import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
@@ -36,6 +38,13 @@ public class AlertsConfig {
     @Fallback
     Clock alertsClock() {
         return Clock.systemUTC();
+    }
+
+    /** Where the outbox and alert states are: {@code caseclock.alerts.database}, else the configured database. */
+    @Bean
+    MongoDatabase alertsDatabase(MongoTemplate mongo, AlertsProperties properties) {
+        String name = properties.database();
+        return name == null || name.isBlank() ? mongo.getDb() : mongo.getMongoDatabaseFactory().getMongoDatabase(name);
     }
 
     /**

@@ -16,6 +16,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param defaults the addresses for teams not listed under {@code teams}
  * @param teams per team id: its manager's and escalation addresses
  * @param log the log channel: each notice as a line of the application's log (off unless enabled)
+ * @param database the MongoDB database of the outbox and alert states; unset, the one of
+ *     {@code spring.mongodb.uri}. The all-in-one app names its own, which its stand-in keeps on disk
+ *     while the query side's read model stays in memory.
  */
 @ConfigurationProperties("caseclock.alerts")
 public record AlertsProperties(
@@ -28,7 +31,8 @@ public record AlertsProperties(
         @DefaultValue Webhook webhook,
         @DefaultValue Email email,
         @DefaultValue Delivery delivery,
-        @DefaultValue Log log) {
+        @DefaultValue Log log,
+        String database) {
 
     /** The team manager's address: the team's own, else the default. */
     public String managerOf(String team) {

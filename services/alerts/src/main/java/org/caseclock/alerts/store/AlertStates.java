@@ -4,6 +4,7 @@ import org.caseclock.events.out.Alert;
 import static org.caseclock.alerts.store.AlertDocuments.date;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -14,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /** {@code alert_states}: each alert's latest state, which the escalation check reads. */
@@ -25,7 +25,7 @@ public class AlertStates {
 
     private final MongoCollection<Document> states;
 
-    public AlertStates(MongoTemplate mongo) {
+    public AlertStates(MongoDatabase mongo) {
         this.states = mongo.getCollection(COLLECTION);
         states.createIndex(Indexes.ascending("state", "raisedAt"));
     }

@@ -6,6 +6,7 @@ import static org.caseclock.alerts.store.AlertDocuments.date;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -21,7 +22,6 @@ import org.bson.conversions.Bson;
 import org.caseclock.events.out.AlertDelivery.Notice;
 import org.caseclock.events.out.AlertDelivery.State;
 import org.caseclock.events.out.AlertDelivery;
-import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -47,7 +47,7 @@ public class Outbox {
     private final MongoCollection<Document> deliveries;
     private final Published published;
 
-    public Outbox(MongoTemplate mongo, Published published) {
+    public Outbox(MongoDatabase mongo, Published published) {
         this.deliveries = mongo.getCollection(COLLECTION);
         this.published = published;
         deliveries.createIndex(Indexes.ascending("state", "nextAttemptAt"));

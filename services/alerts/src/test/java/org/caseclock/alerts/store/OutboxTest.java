@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,19 +16,18 @@ import org.caseclock.events.out.AlertDelivery;
 import org.caseclock.local.LocalMongoServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.data.mongodb.core.MongoTemplate;
 
 /** The outbox and alert states on the Mongo stand-in through the real driver. */
 class OutboxTest {
 
     static final LocalMongoServer MONGO = LocalMongoServer.inMemory(0);
     static final MongoClient CLIENT = MongoClients.create(MONGO.uri("outbox-test"));
-    static final MongoTemplate TEMPLATE = new MongoTemplate(CLIENT, "outbox-test");
+    static final MongoDatabase DATABASE = CLIENT.getDatabase("outbox-test");
     static final Instant T0 = Instant.parse("2026-04-10T08:00:00Z");
 
     final List<AlertDelivery> published = new ArrayList<>();
-    final Outbox outbox = new Outbox(TEMPLATE, published::add);
-    final AlertStates states = new AlertStates(TEMPLATE);
+    final Outbox outbox = new Outbox(DATABASE, published::add);
+    final AlertStates states = new AlertStates(DATABASE);
 
     @AfterAll
     static void close() {

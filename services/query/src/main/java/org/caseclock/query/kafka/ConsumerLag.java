@@ -12,7 +12,6 @@ import org.apache.kafka.clients.admin.ListOffsetsOptions;
 import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.IsolationLevel;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
@@ -31,10 +30,12 @@ public class ConsumerLag {
 
     private final Admin admin;
     private final String groupId;
+    private final EngineTopicsListener listener;
 
-    ConsumerLag(Admin admin, @Value("${spring.kafka.consumer.group-id}") String groupId) {
+    ConsumerLag(Admin admin, @Value("${spring.kafka.consumer.group-id}") String groupId, EngineTopicsListener listener) {
         this.admin = admin;
         this.groupId = groupId;
+        this.listener = listener;
     }
 
     /** The sum of a topic's end offsets: how many records were ever written to it. 0 if it does not exist yet. */
@@ -61,13 +62,22 @@ public class ConsumerLag {
         if (offsets.values().stream().allMatch(end -> end == 0)) {
             return true;
         }
-        Map<TopicPartition, OffsetAndMetadata> committed = get(admin.listConsumerGroupOffsets(groupId)
-                .partitionsToOffsetAndMetadata());
+        // Replaying into a store that started empty, what the group committed before this process
+        // started is not in it: only what this process has written counts.
+        Map<TopicPartition, Long> reached = listener.writtenSinceStart();
+        if (reached == null) {
+            reached = new HashMap<>();
+            for (var c : get(admin.listConsumerGroupOffsets(groupId).partitionsToOffsetAndMetadata()).entrySet()) {
+                if (c.getValue() != null) {
+                    reached.put(c.getKey(), c.getValue().offset());
+                }
+            }
+        }
         for (Map.Entry<TopicPartition, Long> e : offsets.entrySet()) {
             long end = e.getValue();
-            OffsetAndMetadata c = committed.get(e.getKey());
-            if (end > 0 && (c == null || c.offset() < end)) {
-                log.debug("Behind on {}: committed {}, end {}", e.getKey(), c == null ? null : c.offset(), end);
+            Long c = reached.get(e.getKey());
+            if (end > 0 && (c == null || c < end)) {
+                log.debug("Behind on {}: reached {}, end {}", e.getKey(), c, end);
                 return false;
             }
         }

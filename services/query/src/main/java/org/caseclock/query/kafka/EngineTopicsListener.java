@@ -1,6 +1,6 @@
 package org.caseclock.query.kafka;
 
-import java.util.Collection;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +48,11 @@ public class EngineTopicsListener implements ConsumerSeekAware {
     private final LiveUpdates live;
     private final QueryMetrics metrics;
     private final boolean replayOnStart;
-    private final Set<TopicPartition> replayed = ConcurrentHashMap.newKeySet();
+    /**
+     * With replay-on-start: each partition's position up to which this process has written the
+     * store itself. A partition absent has not been read here yet.
+     */
+    private final Map<TopicPartition, Long> writtenHere = new ConcurrentHashMap<>();
 
     EngineTopicsListener(ItemStore items, ValueStore values, AlertStore alerts, DeliveryStore deliveries, ProgressStore progress,
                          LiveUpdates live, QueryMetrics metrics, QueryProperties properties) {
@@ -71,7 +75,7 @@ public class EngineTopicsListener implements ConsumerSeekAware {
                 metrics.freshness(Topics.COMPLIANCE_ITEMS, change.after().updatedAt());
             }
         }
-        done(Topics.COMPLIANCE_ITEMS, writes.size(), ack);
+        done(Topics.COMPLIANCE_ITEMS, writes.size(), records, ack);
     }
 
     @KafkaListener(id = "query-values", idIsGroup = false, topics = Topics.INDICATOR_VALUES, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
@@ -86,33 +90,47 @@ public class EngineTopicsListener implements ConsumerSeekAware {
                 metrics.freshness(Topics.INDICATOR_VALUES, after.updatedAt());
             }
         }
-        done(Topics.INDICATOR_VALUES, writes.size(), ack);
+        done(Topics.INDICATOR_VALUES, writes.size(), records, ack);
     }
 
     @KafkaListener(id = "query-alerts", idIsGroup = false, topics = Topics.ALERTS, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
     void onAlerts(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         List<Write<Alert>> writes = EngineRecords.read(records, Alert.class, metrics);
         alerts.apply(writes);
-        done(Topics.ALERTS, writes.size(), ack);
+        done(Topics.ALERTS, writes.size(), records, ack);
     }
 
     @KafkaListener(id = "query-deliveries", idIsGroup = false, topics = Topics.ALERT_DELIVERIES, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
     void onDeliveries(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         List<Write<AlertDelivery>> writes = EngineRecords.read(records, AlertDelivery.class, metrics);
         deliveries.apply(writes);
-        done(Topics.ALERT_DELIVERIES, writes.size(), ack);
+        done(Topics.ALERT_DELIVERIES, writes.size(), records, ack);
     }
 
     @KafkaListener(id = "query-progress", idIsGroup = false, topics = Topics.ENGINE_PROGRESS, containerFactory = QueryKafkaConfig.LISTENER_FACTORY)
     void onProgress(List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         List<Write<Progress>> writes = EngineRecords.read(records, Progress.class, metrics);
         progress.apply(writes);
-        done(Topics.ENGINE_PROGRESS, writes.size(), ack);
+        done(Topics.ENGINE_PROGRESS, writes.size(), records, ack);
     }
 
-    private void done(String topic, int written, Acknowledgment ack) {
+    private void done(String topic, int written, List<ConsumerRecord<String, byte[]>> records, Acknowledgment ack) {
         metrics.applied(topic, written);
         ack.acknowledge();
+        if (replayOnStart) {
+            // Past each record written; a transaction marker behind the last one is passed when the consumer idles.
+            records.forEach(r -> writtenHere.merge(new TopicPartition(r.topic(), r.partition()), r.offset() + 1, Math::max));
+        }
+    }
+
+    /**
+     * With replay-on-start, how far this process has written each partition into its store, which
+     * was empty when it started: the group's committed offsets, left at the end by the run before,
+     * say nothing of that until the replay commits again. {@code null} without replay-on-start,
+     * when the committed offsets are the measure (the store kept what was written before them).
+     */
+    Map<TopicPartition, Long> writtenSinceStart() {
+        return replayOnStart ? Map.copyOf(writtenHere) : null;
     }
 
     /**
@@ -137,15 +155,34 @@ public class EngineTopicsListener implements ConsumerSeekAware {
         if (!behind.isEmpty()) {
             consumer.commitSync(behind);
         }
+        // Only this class's own containers: in the all-in-one app the alerts service's consumer idles too.
+        if (replayOnStart && event.getListenerId().startsWith("query-")) {
+            // Nothing is waiting: everything below each position is in the store or was never for it.
+            assigned.forEach(tp -> writtenHere.put(tp, consumer.position(tp)));
+        }
     }
 
-    /** With replay-on-start, each partition is read from its start the first time this process gets it. */
+    /**
+     * With replay-on-start, each partition is read from its start the first time this process gets
+     * it, and from where this process had written it to when it gets it again. Not from the
+     * group's committed offset: a rebalance early in the replay (the five listeners of one group
+     * joining one after the other) would otherwise resume a partition at the offset the run before
+     * committed, its end, and leave the records below it out of the store.
+     */
     @Override
     public void onPartitionsAssigned(Map<TopicPartition, Long> assignments, ConsumerSeekCallback callback) {
         if (!replayOnStart) {
             return;
         }
-        Collection<TopicPartition> first = assignments.keySet().stream().filter(replayed::add).toList();
+        List<TopicPartition> first = new ArrayList<>();
+        for (TopicPartition tp : assignments.keySet()) {
+            Long here = writtenHere.get(tp);
+            if (here == null) {
+                first.add(tp);
+            } else {
+                callback.seek(tp.topic(), tp.partition(), here);
+            }
+        }
         if (!first.isEmpty()) {
             callback.seekToBeginning(first);
         }
