@@ -27,6 +27,7 @@ import org.caseclock.engine.rules.Item;
 import org.caseclock.engine.rules.Status;
 import org.caseclock.engine.rules.SubjectEvaluator;
 import org.caseclock.engine.rules.SubjectEvaluator.Evaluation;
+import org.caseclock.engine.rules.SubjectEvaluator.MonthEnd;
 import org.caseclock.engine.rules.Tally;
 import org.caseclock.engine.store.Alert;
 import org.caseclock.engine.store.Contribution;
@@ -35,6 +36,7 @@ import org.caseclock.engine.store.PublishedItem;
 import org.caseclock.engine.store.Deferral;
 import org.caseclock.engine.store.SubjectState;
 import org.caseclock.engine.store.SubjectState.Contributed;
+import org.caseclock.engine.store.SubjectState.StoredMonthEnd;
 import org.caseclock.engine.topology.EngineTopics.Stores;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.Subject;
@@ -76,6 +78,12 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
      * so an event for a subject already put off needs no store read.
      */
     private final Set<String> putOff = new HashSet<>();
+    /**
+     * Per subject, the events accepted since its last evaluation: how many, and the earliest
+     * month they bear on. Held in memory only (after a restart it is simply missing, and the
+     * subject's next evaluation works out every month end afresh).
+     */
+    private final Map<String, Unseen> unseen = new HashMap<>();
 
     SubjectProcessor(EngineSettings settings, EngineMetrics metrics) {
         this.settings = settings;
@@ -93,6 +101,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         this.progress = context.getStateStore(Stores.PROGRESS);
         this.lastRecordMs = context.currentSystemTimeMs();
         this.putOff.clear();
+        this.unseen.clear();
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -108,6 +117,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             return;
         }
         histories.put(eventKey, event);
+        unseen.merge(key, Unseen.of(event), Unseen::plus);
         Progress.count(progress, partition, Progress::withAccepted);
         Instant now = now();
         if (behind(record, now)) {
@@ -225,11 +235,21 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         if (history.isEmpty()) {
             return;
         }
-        Evaluation eval = evaluator.evaluate(Subject.parse(key), history, now);
         SubjectState old = states.get(key);
         if (old == null) {
             old = SubjectState.EMPTY;
         }
+        Unseen since = unseen.remove(key);
+        YearMonth reuseBefore;
+        if (history.size() == old.eventsApplied()) {
+            reuseBefore = London.month(now); // nothing new: a wake-up for a deadline or a month turning
+        } else if (since != null && since.events() == history.size() - old.eventsApplied()) {
+            reuseBefore = since.bearsFrom();
+        } else {
+            reuseBefore = null; // events this instance did not see arrive (it restarted): work every month out
+        }
+        List<MonthEnd> earlier = old.monthEnds().stream().map(StoredMonthEnd::toMonthEnd).toList();
+        Evaluation eval = evaluator.evaluate(Subject.parse(key), history, now, earlier, reuseBefore);
         Map<String, PublishedItem> items = publishItems(key, eval, old, now);
         Map<String, Alert> alerts = raiseAndResolve(key, items, old, now);
         publishContributions(eval, old, backfill);
@@ -242,7 +262,8 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         }
         List<Contributed> contributed = new ArrayList<>();
         eval.contributions().forEach((b, t) -> contributed.add(new Contributed(b, t)));
-        states.put(key, new SubjectState(items, contributed, eval.month(), alerts, eval.nextChange(), history.size()));
+        states.put(key, new SubjectState(items, contributed, eval.month(), alerts, eval.nextChange(), history.size(),
+                eval.monthEnds().stream().map(StoredMonthEnd::of).toList()));
         if (history.size() > old.eventsApplied()) {
             long n = history.size() - old.eventsApplied();
             Progress.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withApplied(n));
@@ -361,6 +382,23 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
 
     private Instant now() {
         return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    /**
+     * Events accepted but not yet evaluated: how many, and the earliest month any bears on (null:
+     * every month; see {@link SubjectEvaluator#firstMonthBearing}).
+     */
+    record Unseen(int events, YearMonth bearsFrom) {
+
+        static Unseen of(CaseEvent e) {
+            return new Unseen(1, SubjectEvaluator.firstMonthBearing(e));
+        }
+
+        Unseen plus(Unseen o) {
+            YearMonth from = bearsFrom == null || o.bearsFrom == null ? null
+                    : bearsFrom.isBefore(o.bearsFrom) ? bearsFrom : o.bearsFrom;
+            return new Unseen(events + o.events, from);
+        }
     }
 
     /** Due-index keys sort by instant: fixed-width epoch milliseconds, then the subject. */
