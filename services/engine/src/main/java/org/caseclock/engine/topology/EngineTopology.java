@@ -1,5 +1,6 @@
 package org.caseclock.engine.topology;
 
+import java.util.Optional;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.state.StoreBuilder;
@@ -15,6 +16,7 @@ import org.caseclock.engine.store.Deferral;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.engine.store.SubjectState;
 import org.caseclock.events.contract.ContractValidator;
+import org.caseclock.events.contract.ValidationMark;
 
 /**
  * case-events -> validate -> (DLQ | subject) -> items, alerts, progress, contributions
@@ -38,10 +40,15 @@ public final class EngineTopology {
      * so flushes RocksDB) after every record. The engine itself always runs on RocksDB.
      */
     public static Topology build(EngineSettings settings, boolean persistent, EngineMetrics metrics) {
+        return build(settings, persistent, metrics, Optional.empty());
+    }
+
+    /** {@code mark}: how ingest marks what it has validated (none: every record is validated in full). */
+    public static Topology build(EngineSettings settings, boolean persistent, EngineMetrics metrics, Optional<ValidationMark> mark) {
         ContractValidator validator = new ContractValidator();
         Topology t = new Topology();
         t.addSource("events", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), EngineTopics.CASE_EVENTS);
-        t.addProcessor("validate", () -> new ValidateProcessor(validator), "events");
+        t.addProcessor("validate", () -> new ValidateProcessor(validator, mark), "events");
         t.addSink(ValidateProcessor.INVALID, EngineTopics.CASE_EVENTS_DLQ,
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "validate");
         t.addProcessor(ValidateProcessor.VALID, () -> new SubjectProcessor(settings, metrics), "validate");
