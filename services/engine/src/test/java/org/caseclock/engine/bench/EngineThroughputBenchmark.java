@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -30,6 +31,7 @@ import org.caseclock.engine.topology.EngineSettings;
 import org.caseclock.engine.topology.EngineTopics;
 import org.caseclock.engine.topology.EngineTopology;
 import org.caseclock.events.CaseEvent;
+import org.caseclock.events.contract.ValidationMark;
 import org.caseclock.local.LocalKafkaBroker;
 import org.caseclock.simulator.Simulator;
 import org.caseclock.simulator.SimulatorConfig;
@@ -46,6 +48,8 @@ import org.junit.jupiter.api.Test;
  * already has its history and state (the steady state, where evaluation should cost what the new
  * event touches). Their records are stamped a minute ahead, so the burst counts as live traffic
  * rather than a backlog (which is put off and coalesced) while the engine works through it.
+ * Records carry ingest's validation mark, as history sent through ingest would ({@code -Dbench.marked=false}:
+ * none, so the engine validates each in full, as for a direct producer).
  * With {@code -Dbench.out=file.csv} the figures are appended to that file as {@code metric,value,unit}.
  * Run on demand (it is excluded from the test suite), never as a pass/fail test; {@code test.jvm}
  * replaces the test JVM's quick-start C1-only flags so the engine runs fully compiled:
@@ -71,14 +75,19 @@ class EngineThroughputBenchmark {
                 EngineTopics.INDICATOR_VALUES, EngineTopics.ALERTS, EngineTopics.ENGINE_PROGRESS, EngineTopics.CONTRIBUTIONS,
                 EngineTopics.CASE_EVENTS, EngineTopics.CASE_EVENTS_DLQ);
         String servers = broker.bootstrapServers();
+        // As ingest marks what it has validated (-Dbench.marked=false: as a direct producer, validated in full).
+        Optional<ValidationMark> mark = Boolean.parseBoolean(System.getProperty("bench.marked", "true"))
+                ? ValidationMark.of("benchmark key, as ingest and the engine would share") : Optional.empty();
         long p0 = System.nanoTime();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 20,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class))) {
             for (CaseEvent e : history) {
-                producer.send(new ProducerRecord<>(EngineTopics.CASE_EVENTS, e.subject().toString(),
-                        JsonSerde.MAPPER.writeValueAsBytes(e)));
+                byte[] value = JsonSerde.MAPPER.writeValueAsBytes(e);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(EngineTopics.CASE_EVENTS, e.subject().toString(), value);
+                mark.ifPresent(m -> record.headers().add(ValidationMark.HEADER, m.sign(value)));
+                producer.send(record);
             }
         }
         double produceSeconds = (System.nanoTime() - p0) / 1e9;
@@ -108,7 +117,7 @@ class EngineThroughputBenchmark {
         double liveSeconds;
         double evaluationSeconds;
         long backfillEvaluations;
-        try (KafkaStreams streams = new KafkaStreams(EngineTopology.build(settings, true, metrics), props);
+        try (KafkaStreams streams = new KafkaStreams(EngineTopology.build(settings, true, metrics, mark), props);
              KafkaConsumer<String, String> progress = new KafkaConsumer<>(Map.of(
                      ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ConsumerConfig.GROUP_ID_CONFIG, "bench-progress",
                      ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest", ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
@@ -151,7 +160,7 @@ class EngineThroughputBenchmark {
             evaluationSeconds = lastEvaluation - firstEvaluation;
 
             long l0 = System.nanoTime();
-            produceLive(servers, children, liveEvents);
+            produceLive(servers, children, liveEvents, mark);
             long target = history.size() + liveEvents;
             while (handled < target && System.nanoTime() < deadline) {
                 for (var r : progress.poll(Duration.ofMillis(100))) {
@@ -176,7 +185,7 @@ class EngineThroughputBenchmark {
     }
 
     /** One visit per child in turn (several per child past the first round), dated a minute ago, recorded now. */
-    private static void produceLive(String servers, List<String> children, int n) throws Exception {
+    private static void produceLive(String servers, List<String> children, int n, Optional<ValidationMark> mark) throws Exception {
         Instant now = Instant.now();
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 5,
@@ -193,8 +202,11 @@ class EngineThroughputBenchmark {
                 e.put("time", now.minusSeconds(60).toString());
                 e.put("recordedat", now.toString());
                 e.putObject("data").put("visitId", "bench-visit-" + i);
-                producer.send(new ProducerRecord<>(EngineTopics.CASE_EVENTS, null, now.plusSeconds(60).toEpochMilli(), child,
-                        JsonSerde.MAPPER.writeValueAsBytes(e)));
+                byte[] value = JsonSerde.MAPPER.writeValueAsBytes(e);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(EngineTopics.CASE_EVENTS, null,
+                        now.plusSeconds(60).toEpochMilli(), child, value);
+                mark.ifPresent(m -> record.headers().add(ValidationMark.HEADER, m.sign(value)));
+                producer.send(record);
             }
         }
     }
