@@ -43,11 +43,13 @@ public final class SubjectEvaluator {
     }
 
     /**
+     * @param nextChange the next instant to evaluate the subject again with no new event, besides its flips
+     * @param flips the items' status changes known in advance (after now, before any new event)
      * @param monthEnds what each closed month since the subject's first (within retention) took
      *     from its month-end and first-reported evaluations: a later evaluation may reuse them
      */
     public record Evaluation(List<Item> items, Map<Bucket, Tally> contributions, Instant nextChange, YearMonth month,
-                             List<MonthEnd> monthEnds) {}
+                             List<MonthEnd> monthEnds, List<Flip> flips) {}
 
     /**
      * One closed month's part of the contributions that comes from evaluating the subject as at
@@ -79,7 +81,7 @@ public final class SubjectEvaluator {
         List<Item> items = evaluateAll(nowCtx);
         Map<Bucket, Tally> contributions = new HashMap<>();
         if (history.isEmpty()) {
-            return new Evaluation(items, contributions, nowCtx.nextChange(), current, List.of());
+            return new Evaluation(items, contributions, nowCtx.nextChange(), current, List.of(), nowCtx.flips());
         }
         YearMonth first = firstMonth(history, current);
 
@@ -93,7 +95,8 @@ public final class SubjectEvaluator {
                 }
             }
         }
-        Instant nextChange = projectMonthEnd(subject, full, history, now, current, contributions, nowCtx.nextChange());
+        Instant nextChange = projectMonthEnd(subject, full, history, now, current, contributions, nowCtx.nextChange(),
+                !nowCtx.flips().isEmpty());
         full.anomalies().forEach((anomaly, n) -> contributions.merge(
                 new Bucket(DATA_QUALITY_PREFIX + anomaly.name(), Timeline.teamOf(full.allocationAt(now)), current, Part.VALUE, ""),
                 new Tally(n, 0), Tally::plus));
@@ -126,7 +129,7 @@ public final class SubjectEvaluator {
                 }
             });
         }
-        return new Evaluation(items, contributions, nextChange, current, List.copyOf(monthEnds));
+        return new Evaluation(items, contributions, nextChange, current, List.copyOf(monthEnds), nowCtx.flips());
     }
 
     /**
@@ -178,10 +181,10 @@ public final class SubjectEvaluator {
      * subject again. With no new event the projection changes only when an event dated after now
      * comes to have happened, or when the month turns (the new month's projection is built by its
      * subjects, so a subject with a projected contribution, or whose answers change with time and
-     * so may have one next month, wakes at the turn).
+     * so may have one next month, wakes at the turn; so does one with flips to come).
      */
     private Instant projectMonthEnd(Subject subject, Timeline full, List<CaseEvent> history, Instant now, YearMonth current,
-                                    Map<Bucket, Tally> contributions, Instant nextChange) {
+                                    Map<Bucket, Tally> contributions, Instant nextChange, boolean flipsToCome) {
         List<CaseEvent> happened = new ArrayList<>(history.size());
         Instant nextEvent = null;
         for (CaseEvent e : history) {
@@ -201,7 +204,7 @@ public final class SubjectEvaluator {
             }
         }
         Instant next = nextChange;
-        if (projected || nextChange != null) {
+        if (projected || nextChange != null || flipsToCome) {
             next = earlier(next, London.startOfMonth(current.plusMonths(1)));
         }
         return nextEvent == null ? next : earlier(next, nextEvent);

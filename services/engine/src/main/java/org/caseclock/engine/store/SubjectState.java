@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.caseclock.engine.rules.Bucket;
+import org.caseclock.engine.rules.Flip;
 import org.caseclock.engine.rules.SubjectEvaluator.MonthEnd;
 import org.caseclock.engine.rules.Tally;
 
@@ -15,7 +16,8 @@ import org.caseclock.engine.rules.Tally;
  * alerts by item key, the instant the subject is indexed under in the due index, how many of
  * its events the published results include (so progress can count them as applied, and the next
  * evaluation can tell whether events came since), and each closed month's month-end results (so
- * the next evaluation works out afresh only the months a new event bears on).
+ * the next evaluation works out afresh only the months a new event bears on), and the flips
+ * indexed for it.
  */
 public record SubjectState(
         Map<String, PublishedItem> items,
@@ -24,13 +26,18 @@ public record SubjectState(
         Map<String, Alert> alerts,
         Instant nextChange,
         int eventsApplied,
-        List<StoredMonthEnd> monthEnds) {
+        List<StoredMonthEnd> monthEnds,
+        List<Flip> flips) {
 
-    public static final SubjectState EMPTY = new SubjectState(Map.of(), List.of(), null, Map.of(), null, 0, List.of());
+    public static final SubjectState EMPTY = new SubjectState(Map.of(), List.of(), null, Map.of(), null, 0, List.of(), List.of());
 
-    /** A state stored before month ends were kept reads with none: its next evaluation works them all out. */
+    /**
+     * A state stored before month ends and flips were kept reads with none: its next evaluation
+     * works the month ends out, and it was put in the due index for its flips' instants then.
+     */
     public SubjectState {
         monthEnds = monthEnds == null ? List.of() : monthEnds;
+        flips = flips == null ? List.of() : flips;
     }
 
     /** Maps with record keys do not survive JSON, so contributions are stored as a list. */

@@ -74,6 +74,7 @@ public final class EngineTopology {
         t.addStateStore(store(EngineTopics.Stores.DEFERRED, new JsonSerde<>(Deferral.class), persistent), ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.SUBJECT_STATE, new JsonSerde<>(SubjectState.class), persistent), ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.DUE_INDEX, Serdes.String(), persistent), ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.FLIP_INDEX, Serdes.String(), persistent), ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.PROGRESS, new JsonSerde<>(Progress.class), persistent), "validate", ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.COUNTERS, new JsonSerde<>(CounterState.MonthTotals.class), persistent), "counters");
         t.addStateStore(store(EngineTopics.Stores.COUNTERS_UNPUBLISHED, Serdes.String(), persistent), "counters");

@@ -23,6 +23,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.engine.config.EngineMetrics;
 import org.caseclock.engine.rules.Bucket;
+import org.caseclock.engine.rules.Flip;
 import org.caseclock.engine.rules.Item;
 import org.caseclock.engine.rules.Status;
 import org.caseclock.engine.rules.SubjectEvaluator;
@@ -68,6 +69,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     private KeyValueStore<String, CaseEvent> histories;
     private KeyValueStore<String, SubjectState> states;
     private KeyValueStore<String, String> dueIndex;
+    private KeyValueStore<String, String> flipIndex;
     private KeyValueStore<String, Deferral> deferred;
     private KeyValueStore<String, Progress> progress;
     private Progress lastPublished;
@@ -97,6 +99,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         this.histories = context.getStateStore(Stores.HISTORY);
         this.states = context.getStateStore(Stores.SUBJECT_STATE);
         this.dueIndex = context.getStateStore(Stores.DUE_INDEX);
+        this.flipIndex = context.getStateStore(Stores.FLIP_INDEX);
         this.deferred = context.getStateStore(Stores.DEFERRED);
         this.progress = context.getStateStore(Stores.PROGRESS);
         this.lastRecordMs = context.currentSystemTimeMs();
@@ -156,6 +159,11 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         long stopAt = started + settings.load().punctuationBudget().toNanos();
         boolean idle = wallClockMs - lastRecordMs >= settings.load().behind().toMillis();
         int evaluated = evaluateInBatches(() -> dueBatch(now), now, stopAt);
+        // Flips once every due evaluation is done: one that was due as well (a month turning, a new
+        // event's time coming) has replaced the subject's flips already.
+        if (System.nanoTime() < stopAt && dueBatch(now).isEmpty()) {
+            applyFlips(now, stopAt);
+        }
         if (idle && System.nanoTime() < stopAt) {
             evaluated += evaluateInBatches(this::deferredBatch, now, stopAt);
         }
@@ -260,14 +268,97 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         if (eval.nextChange() != null) {
             dueIndex.put(DueKey.of(eval.nextChange(), key), key);
         }
+        for (Flip f : old.flips()) {
+            flipIndex.delete(DueKey.of(f.at(), key) + "|" + f.code());
+        }
+        for (Flip f : eval.flips()) {
+            flipIndex.put(DueKey.of(f.at(), key) + "|" + f.code(), key + "|" + f.code());
+        }
         List<Contributed> contributed = new ArrayList<>();
         eval.contributions().forEach((b, t) -> contributed.add(new Contributed(b, t)));
         states.put(key, new SubjectState(items, contributed, eval.month(), alerts, eval.nextChange(), history.size(),
-                eval.monthEnds().stream().map(StoredMonthEnd::of).toList()));
+                eval.monthEnds().stream().map(StoredMonthEnd::of).toList(), eval.flips()));
         if (history.size() > old.eventsApplied()) {
             long n = history.size() - old.eventsApplied();
             Progress.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withApplied(n));
         }
+    }
+
+    /** Flips due by now, earliest first, within the budget; each one taken out of the index as it is applied. */
+    private void applyFlips(Instant now, long stopAt) {
+        while (System.nanoTime() < stopAt) {
+            List<KeyValue<String, String>> batch = new ArrayList<>(BATCH);
+            try (KeyValueIterator<String, String> it = flipIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
+                while (it.hasNext() && batch.size() < BATCH) {
+                    batch.add(it.next());
+                }
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (KeyValue<String, String> entry : batch) {
+                if (System.nanoTime() > stopAt) {
+                    return;
+                }
+                flipIndex.delete(entry.key);
+                int bar = entry.value.lastIndexOf('|');
+                applyFlip(entry.value.substring(0, bar), entry.value.substring(bar + 1), now);
+            }
+        }
+    }
+
+    /**
+     * A RECURRING item's known status change, applied to what was last published: the item, its
+     * alert, and (turning OVERDUE) its numerator in the running month. The subject's history is not
+     * read. What a full evaluation now would publish is exactly this, because only the status of
+     * such an item changes at its flip; anything else that changes then (a month turning, an
+     * event's time coming) is in the due index and has been evaluated first.
+     */
+    private void applyFlip(String key, String code, Instant now) {
+        if (putOff.contains(key) || unseen.containsKey(key) || deferred.get(key) != null) {
+            return; // events wait to be evaluated: that evaluation publishes the item as it is then
+        }
+        SubjectState old = states.get(key);
+        Flip flip = old == null ? null : old.flips().stream()
+                .filter(f -> f.code().equals(code) && !f.at().isAfter(now)).findFirst().orElse(null);
+        if (flip == null) {
+            return; // replaced by an evaluation since it was indexed
+        }
+        PublishedItem before = old.items().get(key + "|" + code + "|" + code);
+        YearMonth month = London.month(now);
+        Bucket bucket = before == null ? null : new Bucket(code, before.team(), month, Bucket.Part.VALUE, "");
+        if (before == null || !month.equals(old.month())
+                || old.contributions().stream().noneMatch(c -> c.bucket().equals(bucket))) {
+            reevaluate(key, now); // not expected (the month's turn comes first); a full evaluation is always right
+            return;
+        }
+        List<Flip> flips = new ArrayList<>(old.flips());
+        flips.remove(flip);
+        Map<String, PublishedItem> items = new LinkedHashMap<>(old.items());
+        PublishedItem after = before;
+        if (before.status() != flip.to()) {
+            after = new PublishedItem(before.subject(), before.code(), before.itemId(), flip.to(), before.team(), before.service(),
+                    before.worker(), before.entryDate(), before.lastActivity(), before.due(), before.deadline(),
+                    before.refDate(), before.period(), before.days(), now);
+            items.put(after.key(), after);
+            context.forward(new Record<>(after.key(), after, now.toEpochMilli()), ITEMS);
+        }
+        List<Contributed> contributed = old.contributions();
+        if (flip.to() == Status.OVERDUE && before.status() != Status.OVERDUE) {
+            metrics.turnedOverdue(code);
+            // A RECURRING item counts in the numerator until it is overdue (and in the denominator throughout).
+            contributed = new ArrayList<>(old.contributions().size());
+            for (Contributed c : old.contributions()) {
+                contributed.add(c.bucket().equals(bucket) ? new Contributed(bucket, c.tally().minus(new Tally(1, 0))) : c);
+            }
+            Contribution delta = new Contribution(code, List.of(new Contribution.Change(before.team(), month, Bucket.Part.VALUE,
+                    "", -1, 0, true)), false);
+            context.forward(new Record<>(delta.key(), delta, context.currentSystemTimeMs()), CONTRIBUTIONS);
+            Progress.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withContributions(1));
+        }
+        Map<String, Alert> alerts = raiseAndResolve(key, items, old, now);
+        states.put(key, new SubjectState(items, contributed, old.month(), alerts, old.nextChange(), old.eventsApplied(),
+                old.monthEnds(), List.copyOf(flips)));
     }
 
     private Map<String, PublishedItem> publishItems(String key, Evaluation eval, SubjectState old, Instant now) {
