@@ -3,7 +3,6 @@ package org.caseclock.engine.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -11,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -21,10 +19,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsConfig;
-import org.caseclock.catalogue.Catalogue;
-import org.caseclock.catalogue.Organisation;
-import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.engine.config.EngineMetrics;
 import org.caseclock.engine.store.JsonSerde;
 import org.caseclock.engine.topology.EngineSettings;
@@ -92,19 +86,8 @@ class EngineThroughputBenchmark {
         }
         double produceSeconds = (System.nanoTime() - p0) / 1e9;
 
-        Catalogue catalogue = Catalogue.defaults();
-        EngineSettings settings = new EngineSettings(catalogue, new Organisation(Map.of()), WorkingCalendar.englandAndWales(),
-                Duration.ofSeconds(1), 25, EngineSettings.alertingOf(catalogue, Set.of()), Duration.ofDays(7),
-                EngineSettings.Load.DEFAULT);
-        Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG, "bench");
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, servers);
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench").toString());
-        props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
-        props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
-        props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, threads);
-        props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 64L * 1024 * 1024); // as the engine's default
-        props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+        EngineSettings settings = BenchEngine.settings();
+        Properties props = BenchEngine.streams("bench", servers, threads);
 
         SimpleMeterRegistry registry = new SimpleMeterRegistry();
         EngineMetrics metrics = new EngineMetrics(registry);
@@ -160,6 +143,7 @@ class EngineThroughputBenchmark {
             evaluationSeconds = lastEvaluation - firstEvaluation;
 
             long l0 = System.nanoTime();
+            deadline = l0 + Duration.ofMinutes(10).toNanos();
             produceLive(servers, children, liveEvents, mark);
             long target = history.size() + liveEvents;
             while (handled < target && System.nanoTime() < deadline) {
