@@ -16,11 +16,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -73,6 +78,20 @@ class FlipWaveBenchmark {
                 EngineTopics.INDICATOR_VALUES, EngineTopics.ALERTS, EngineTopics.ENGINE_PROGRESS, EngineTopics.CONTRIBUTIONS,
                 EngineTopics.CASE_EVENTS, EngineTopics.CASE_EVENTS_DLQ);
         String servers = broker.bootstrapServers();
+        // The engine's clock is weeks ahead of the broker's, and so are the timestamps of what it
+        // writes; Kafka refuses timestamps over an hour ahead unless told otherwise.
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, servers))) {
+            admin.incrementalAlterConfigs(Map.of(new ConfigResource(ConfigResource.Type.BROKER, ""), List.of(new AlterConfigOp(
+                    new ConfigEntry("log.message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)),
+                    AlterConfigOp.OpType.SET)))).all().get();
+            List<ConfigResource> topics = List.of(EngineTopics.COMPLIANCE_ITEMS, EngineTopics.INDICATOR_VALUES,
+                    EngineTopics.ALERTS, EngineTopics.ENGINE_PROGRESS, EngineTopics.CONTRIBUTIONS, EngineTopics.CASE_EVENTS,
+                    EngineTopics.CASE_EVENTS_DLQ).stream().map(t -> new ConfigResource(ConfigResource.Type.TOPIC, t)).toList();
+            Map<ConfigResource, java.util.Collection<AlterConfigOp>> ops = new java.util.HashMap<>();
+            topics.forEach(t -> ops.put(t, List.of(new AlterConfigOp(
+                    new ConfigEntry("message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)), AlterConfigOp.OpType.SET))));
+            admin.incrementalAlterConfigs(ops).all().get();
+        }
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
