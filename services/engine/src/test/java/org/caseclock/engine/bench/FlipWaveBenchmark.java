@@ -92,6 +92,7 @@ class FlipWaveBenchmark {
                     new ConfigEntry("message.timestamp.after.max.ms", String.valueOf(Long.MAX_VALUE)), AlterConfigOp.OpType.SET))));
             admin.incrementalAlterConfigs(ops).all().get();
         }
+        Thread.sleep(3000); // the broker applies configuration asynchronously; a refused batch would be lost
         KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers, ProducerConfig.LINGER_MS_CONFIG, 5,
                 ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024, ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
@@ -116,12 +117,16 @@ class FlipWaveBenchmark {
         try (KafkaStreams streams = new KafkaStreams(EngineTopology.build(settings, true, EngineMetrics.NONE, mark), props, clock)) {
             streams.start();
             reader.start();
-            // Built once every child's CIN4 item is out and nothing has been published for 10 s.
-            while (items.cin4.size() < children || System.nanoTime() - items.lastNanos.get() < Duration.ofSeconds(10).toNanos()) {
+            // Built once every child's CIN4 item is out and nothing has been published for 10 s (or for 20 s, whatever is out).
+            while (items.cin4.isEmpty() || items.cin4.size() < children && System.nanoTime() - items.lastNanos.get() < Duration.ofSeconds(20).toNanos()
+                    || System.nanoTime() - items.lastNanos.get() < Duration.ofSeconds(10).toNanos()) {
                 Thread.sleep(500);
                 if (System.nanoTime() - t0 > Duration.ofMinutes(60).toNanos()) {
                     throw new IllegalStateException("state not built in an hour: " + items.cin4.size() + " of " + children);
                 }
+            }
+            if (items.cin4.size() < children) {
+                throw new IllegalStateException("only " + items.cin4.size() + " of " + children + " children's CIN4 items came out");
             }
             long pending = items.pending();
             System.out.printf("FLIP state built in %.0fs: %d children, %d pending items, %d wave items%n",
