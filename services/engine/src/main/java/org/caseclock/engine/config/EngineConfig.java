@@ -14,6 +14,7 @@ import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.engine.topology.EngineSettings;
 import org.caseclock.engine.topology.EngineTopics;
 import org.caseclock.engine.topology.EngineTopology;
+import org.caseclock.events.contract.ValidationMark;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -62,7 +63,8 @@ public class EngineConfig {
 
     @Bean
     KafkaStreams kafkaStreams(EngineSettings settings, EngineProperties props, KafkaProperties kafka, EngineMetrics metrics,
-                              @Value("${caseclock.topics.replication-factor:1}") int replicas) {
+                              @Value("${caseclock.topics.replication-factor:1}") int replicas,
+                              @Value("${caseclock.validation-key:}") String validationKey) {
         Properties p = new Properties();
         p.putAll(kafka.buildStreamsProperties());
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, props.applicationId());
@@ -73,7 +75,7 @@ public class EngineConfig {
         p.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, replicas);
         p.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         p.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, props.stateCache().toBytes());
-        KafkaStreams streams = new KafkaStreams(EngineTopology.build(settings, true, metrics), p);
+        KafkaStreams streams = new KafkaStreams(EngineTopology.build(settings, true, metrics, ValidationMark.of(validationKey)), p);
         // A processing error is a bug, not bad input (that goes to the DLQ): fail loudly rather than skip an event.
         streams.setUncaughtExceptionHandler(e -> {
             log.error("engine stream thread failed; replacing it (the event will be retried)", e);

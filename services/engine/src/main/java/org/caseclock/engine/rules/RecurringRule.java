@@ -109,11 +109,13 @@ public final class RecurringRule implements Rule {
             status = Status.OVERDUE;
         } else if (!due.isAfter(ctx.calendar().plusWorkingDays(ctx.today(), DUE_SOON_WORKING_DAYS))) {
             status = Status.DUE_SOON;
-            ctx.wakeOn(due.plusDays(1));
+            ctx.flipOn(def.code(), due.plusDays(1), Status.OVERDUE);
         } else {
+            // Only the status changes at these midnights (the due date, the team and the rest stand
+            // until an event), so they are flips applied as deltas rather than re-evaluations.
             status = Status.IN_TIME;
-            ctx.wakeOn(firstDueSoonDay(ctx, due));
-            ctx.wakeOn(due.plusDays(1));
+            ctx.flipOn(def.code(), firstDueSoonDay(ctx, due), Status.DUE_SOON);
+            ctx.flipOn(def.code(), due.plusDays(1), Status.OVERDUE);
         }
         Allocation a = Rule.snapshotAllocation(ctx);
         return List.of(new Item(def.code(), def.code(), status, Timeline.teamOf(a), a.worker(), entry, anchor, due,

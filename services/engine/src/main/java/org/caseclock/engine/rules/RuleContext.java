@@ -2,16 +2,20 @@ package org.caseclock.engine.rules;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.catalogue.time.WorkingCalendar;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventData;
+import org.caseclock.events.out.Status;
 
 /**
  * What a rule is asked with: the subject's timeline, the instant "as at", the working-day
  * calendar; and where it reports the next instant its answer could change with no new event,
- * which feeds the engine's due index.
+ * which feeds the engine's due index, or, where only an item's status changes then and to what
+ * is known, the flip.
  */
 public final class RuleContext {
 
@@ -20,6 +24,7 @@ public final class RuleContext {
     private final LocalDate today;
     private final WorkingCalendar calendar;
     private Instant nextChange;
+    private final List<Flip> flips = new ArrayList<>();
 
     public RuleContext(Timeline timeline, Instant at, WorkingCalendar calendar) {
         this.timeline = timeline;
@@ -59,6 +64,21 @@ public final class RuleContext {
 
     public Instant nextChange() {
         return nextChange;
+    }
+
+    /**
+     * Snapshot item {@code code} turns {@code to} when {@code date} begins (if that is still in
+     * the future), and nothing else about it changes then: a {@link Flip}, not a wake-up.
+     */
+    public void flipOn(String code, LocalDate date, Status to) {
+        Instant instant = London.startOfDay(date);
+        if (instant.isAfter(at)) {
+            flips.add(new Flip(code, instant, to));
+        }
+    }
+
+    public List<Flip> flips() {
+        return List.copyOf(flips);
     }
 
     /** Only events that have happened by the instant asked about count. */

@@ -19,7 +19,8 @@ import org.caseclock.events.Subject;
  * Everything the engine knows about one subject, worked out from its history alone: the items
  * as at now, its contribution to every counter for every retained month, and the next instant
  * at which any of that changes with no new event. The cost is proportional to the subject's
- * history times the months retained, never to the population.
+ * history times the months it evaluates afresh (every retained month the first time; after that
+ * only those a new event bears on, its month-end results being kept), never to the population.
  */
 public final class SubjectEvaluator {
 
@@ -41,9 +42,38 @@ public final class SubjectEvaluator {
         this.retainedMonths = retainedMonths;
     }
 
-    public record Evaluation(List<Item> items, Map<Bucket, Tally> contributions, Instant nextChange, YearMonth month) {}
+    /**
+     * @param nextChange the next instant to evaluate the subject again with no new event, besides its flips
+     * @param flips the items' status changes known in advance (after now, before any new event)
+     * @param monthEnds what each closed month since the subject's first (within retention) took
+     *     from its month-end and first-reported evaluations: a later evaluation may reuse them
+     */
+    public record Evaluation(List<Item> items, Map<Bucket, Tally> contributions, Instant nextChange, YearMonth month,
+                             List<MonthEnd> monthEnds, List<Flip> flips) {}
 
+    /**
+     * One closed month's part of the contributions that comes from evaluating the subject as at
+     * the month's last instant: the snapshot items then ({@link Part#VALUE}), and the revision's
+     * month-end and first-reported terms ({@link Part#REVISION}, before adding the items judged
+     * now). Both are functions of the history and the month alone, so they stand until an event
+     * bearing on the month arrives: that is what lets a live event re-evaluate only its own month
+     * on, not every retained month end.
+     */
+    public record MonthEnd(YearMonth month, Map<Bucket, Tally> value, Map<Bucket, Tally> revision) {}
+
+    /** Evaluates every retained month end afresh. */
     public Evaluation evaluate(Subject subject, List<CaseEvent> history, Instant now) {
+        return evaluate(subject, history, now, List.of(), null);
+    }
+
+    /**
+     * As {@link #evaluate(Subject, List, Instant)}, reusing the month ends of an earlier evaluation
+     * for the months before {@code reuseBefore}: the caller vouches that no event the earlier
+     * evaluation did not see bears on those months (none is dated, recorded or retracts anything
+     * before it). {@code reuseBefore} null reuses nothing. The result is the same either way.
+     */
+    public Evaluation evaluate(Subject subject, List<CaseEvent> history, Instant now, List<MonthEnd> earlier,
+                               YearMonth reuseBefore) {
         Timeline full = Timeline.of(subject, history, null);
         YearMonth current = London.month(now);
 
@@ -51,7 +81,7 @@ public final class SubjectEvaluator {
         List<Item> items = evaluateAll(nowCtx);
         Map<Bucket, Tally> contributions = new HashMap<>();
         if (history.isEmpty()) {
-            return new Evaluation(items, contributions, nowCtx.nextChange(), current);
+            return new Evaluation(items, contributions, nowCtx.nextChange(), current, List.of(), nowCtx.flips());
         }
         YearMonth first = firstMonth(history, current);
 
@@ -65,37 +95,32 @@ public final class SubjectEvaluator {
                 }
             }
         }
-        Instant nextChange = projectMonthEnd(subject, full, history, now, current, contributions, nowCtx.nextChange());
+        Instant nextChange = projectMonthEnd(subject, full, history, now, current, contributions, nowCtx.nextChange(),
+                !nowCtx.flips().isEmpty());
         full.anomalies().forEach((anomaly, n) -> contributions.merge(
                 new Bucket(DATA_QUALITY_PREFIX + anomaly.name(), Timeline.teamOf(full.allocationAt(now)), current, Part.VALUE, ""),
                 new Tally(n, 0), Tally::plus));
 
-        for (YearMonth m = first; m.isBefore(current); m = m.plusMonths(1)) {
-            Instant end = London.endOfMonth(m);
-            List<Item> atMonthEnd = evaluateAll(new RuleContext(full, end, calendar));
-            for (Item item : atMonthEnd) {
-                if (item.isSnapshot()) {
-                    add(contributions, item, m, Part.VALUE, 1);
+        Map<YearMonth, MonthEnd> reusable = new HashMap<>();
+        if (reuseBefore != null) {
+            for (MonthEnd e : earlier) {
+                if (e.month().isBefore(reuseBefore)) {
+                    reusable.put(e.month(), e);
                 }
             }
-            // As first reported: the month as a report run at its last instant would have seen it.
-            List<Item> firstReported = recordedLate(history, end)
-                    ? evaluateAll(new RuleContext(Timeline.of(subject, history, end), end, calendar))
-                    : atMonthEnd;
-            Map<Bucket, Tally> revision = new HashMap<>();
+        }
+        List<MonthEnd> monthEnds = new ArrayList<>();
+        for (YearMonth m = first; m.isBefore(current); m = m.plusMonths(1)) {
+            MonthEnd monthEnd = reusable.get(m);
+            if (monthEnd == null) {
+                monthEnd = monthEnd(subject, full, history, m);
+            }
+            monthEnds.add(monthEnd);
+            monthEnd.value().forEach((bucket, tally) -> contributions.merge(bucket, tally, Tally::plus));
+            Map<Bucket, Tally> revision = new HashMap<>(monthEnd.revision());
             for (Item item : items) {
                 if (countsIn(item, m)) {
                     add(revision, item, m, Part.REVISION, 1);
-                }
-            }
-            for (Item item : atMonthEnd) {
-                if (item.isSnapshot()) {
-                    add(revision, item, m, Part.REVISION, 1);
-                }
-            }
-            for (Item item : firstReported) {
-                if (item.isSnapshot() || countsIn(item, m)) {
-                    add(revision, item, m, Part.REVISION, -1);
                 }
             }
             revision.forEach((bucket, tally) -> {
@@ -104,7 +129,48 @@ public final class SubjectEvaluator {
                 }
             });
         }
-        return new Evaluation(items, contributions, nextChange, current);
+        return new Evaluation(items, contributions, nextChange, current, List.copyOf(monthEnds), nowCtx.flips());
+    }
+
+    /**
+     * The earliest month whose month end an event can change, once the subject has been evaluated
+     * without it: the earlier of the months of its time and of its recording (the rules ask of the
+     * history only what had happened by an instant, and first-reported only what was recorded by
+     * then). Null for a retraction, which can take back (or restore) an event of any month.
+     */
+    public static YearMonth firstMonthBearing(CaseEvent e) {
+        if (e.type() == EventType.EventRetracted) {
+            return null;
+        }
+        YearMonth month = London.month(e.timeInstant());
+        if (e.recordedat() != null && London.month(e.recordedInstant()).isBefore(month)) {
+            month = London.month(e.recordedInstant());
+        }
+        return month;
+    }
+
+    /** Month {@code m}'s month-end part: the subject as at the month's last instant, and as first reported then. */
+    private MonthEnd monthEnd(Subject subject, Timeline full, List<CaseEvent> history, YearMonth m) {
+        Instant end = London.endOfMonth(m);
+        List<Item> atMonthEnd = evaluateAll(new RuleContext(full, end, calendar));
+        Map<Bucket, Tally> value = new HashMap<>();
+        Map<Bucket, Tally> revision = new HashMap<>();
+        for (Item item : atMonthEnd) {
+            if (item.isSnapshot()) {
+                add(value, item, m, Part.VALUE, 1);
+                add(revision, item, m, Part.REVISION, 1);
+            }
+        }
+        // As first reported: the month as a report run at its last instant would have seen it.
+        List<Item> firstReported = recordedLate(history, end)
+                ? evaluateAll(new RuleContext(Timeline.of(subject, history, end), end, calendar))
+                : atMonthEnd;
+        for (Item item : firstReported) {
+            if (item.isSnapshot() || countsIn(item, m)) {
+                add(revision, item, m, Part.REVISION, -1);
+            }
+        }
+        return new MonthEnd(m, value, revision);
     }
 
     /**
@@ -115,10 +181,10 @@ public final class SubjectEvaluator {
      * subject again. With no new event the projection changes only when an event dated after now
      * comes to have happened, or when the month turns (the new month's projection is built by its
      * subjects, so a subject with a projected contribution, or whose answers change with time and
-     * so may have one next month, wakes at the turn).
+     * so may have one next month, wakes at the turn; so does one with flips to come).
      */
     private Instant projectMonthEnd(Subject subject, Timeline full, List<CaseEvent> history, Instant now, YearMonth current,
-                                    Map<Bucket, Tally> contributions, Instant nextChange) {
+                                    Map<Bucket, Tally> contributions, Instant nextChange, boolean flipsToCome) {
         List<CaseEvent> happened = new ArrayList<>(history.size());
         Instant nextEvent = null;
         for (CaseEvent e : history) {
@@ -138,7 +204,7 @@ public final class SubjectEvaluator {
             }
         }
         Instant next = nextChange;
-        if (projected || nextChange != null) {
+        if (projected || nextChange != null || flipsToCome) {
             next = earlier(next, London.startOfMonth(current.plusMonths(1)));
         }
         return nextEvent == null ? next : earlier(next, nextEvent);

@@ -60,6 +60,12 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
      */
     private final Map<String, MonthTotals> totalsRead = lru(100_000);
     private final Map<String, CounterState> headsRead = lru(20_000);
+    /**
+     * Month totals changed by the record (or punctuation) in hand, not yet written: one record
+     * changes the same LA and service months many times over (every team's change lands in them),
+     * and each store write serialises the totals, so each month is written once, at the end.
+     */
+    private final Map<String, MonthTotals> unwritten = new LinkedHashMap<>();
     private YearMonth rolledTo;
 
     CounterProcessor(EngineSettings settings) {
@@ -73,6 +79,7 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
         this.heads = context.getStateStore(Stores.COUNTER_HEADS);
         this.unpublished = context.getStateStore(Stores.COUNTERS_UNPUBLISHED);
         markedUnpublished.clear();
+        unwritten.clear();
         totalsRead.clear();
         headsRead.clear();
         this.progress = context.getStateStore(Stores.COUNTER_PROGRESS);
@@ -102,6 +109,7 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
                 apply(key, head, change, touched);
             }
         }
+        writeTotals();
         if (c.backfill()) {
             // A back-fill touches the same LA and service months thousands of times a second:
             // they are published at the next punctuation, once each.
@@ -151,6 +159,7 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
             String dropped = monthKey(key, next.minusMonths(settings.retainedMonths()));
             totals.delete(dropped);
             totalsRead.remove(dropped);
+            unwritten.remove(dropped);
             touched.add(next);
             touched.add(m); // the month just closed now has a first-reported value
             m = next;
@@ -173,6 +182,7 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
                 TreeSet<YearMonth> touched = new TreeSet<>();
                 publish(roll(kv.key, kv.value, now, touched), touched);
             }
+            writeTotals();
             rolledTo = now;
         }
         long stopAt = System.nanoTime() + settings.load().punctuationBudget().toNanos();
@@ -225,7 +235,11 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
 
     private MonthTotals get(String key, YearMonth m) {
         String monthKey = monthKey(key, m);
-        MonthTotals t = totalsRead.get(monthKey);
+        MonthTotals t = unwritten.get(monthKey);
+        if (t != null) {
+            return t;
+        }
+        t = totalsRead.get(monthKey);
         if (t == null) {
             t = totals.get(monthKey);
             if (t == null) {
@@ -237,8 +251,16 @@ final class CounterProcessor implements Processor<String, Contribution, String, 
     }
 
     private void putTotals(String monthKey, MonthTotals t) {
-        totals.put(monthKey, t);
-        totalsRead.put(monthKey, t);
+        unwritten.put(monthKey, t);
+    }
+
+    /** Writes every month changed since the last call, once each. */
+    private void writeTotals() {
+        unwritten.forEach((monthKey, t) -> {
+            totals.put(monthKey, t);
+            totalsRead.put(monthKey, t);
+        });
+        unwritten.clear();
     }
 
     private CounterState head(String key) {

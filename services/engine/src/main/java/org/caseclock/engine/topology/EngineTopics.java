@@ -35,6 +35,8 @@ public final class EngineTopics {
         public static final String SUBJECT_STATE = "subject-state";
         /** Key {@code 0000001767225600000|subject}: subjects by the instant they next need a look. */
         public static final String DUE_INDEX = "due-index";
+        /** Key {@code 0000001767225600000|subject|code}, value {@code subject|code}: items' status changes known in advance, by instant. */
+        public static final String FLIP_INDEX = "flip-index";
         /** Key {@code code|scope|yyyy-MM}: that month's totals. */
         public static final String COUNTERS = "counters";
         /** Key {@code code|scope|yyyy-MM}: months changed by a back-fill and not yet published. */

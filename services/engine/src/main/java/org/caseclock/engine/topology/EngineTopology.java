@@ -1,5 +1,6 @@
 package org.caseclock.engine.topology;
 
+import java.util.Optional;
 import org.caseclock.events.out.IndicatorValue;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.Topology;
@@ -16,6 +17,7 @@ import org.caseclock.engine.store.Deferral;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.engine.store.SubjectState;
 import org.caseclock.events.contract.ContractValidator;
+import org.caseclock.events.contract.ValidationMark;
 
 /**
  * case-events -> validate -> (DLQ | subject) -> items, alerts, progress, contributions
@@ -39,10 +41,15 @@ public final class EngineTopology {
      * so flushes RocksDB) after every record. The engine itself always runs on RocksDB.
      */
     public static Topology build(EngineSettings settings, boolean persistent, EngineMetrics metrics) {
+        return build(settings, persistent, metrics, Optional.empty());
+    }
+
+    /** {@code mark}: how ingest marks what it has validated (none: every record is validated in full). */
+    public static Topology build(EngineSettings settings, boolean persistent, EngineMetrics metrics, Optional<ValidationMark> mark) {
         ContractValidator validator = new ContractValidator();
         Topology t = new Topology();
         t.addSource("events", Serdes.ByteArray().deserializer(), Serdes.ByteArray().deserializer(), EngineTopics.CASE_EVENTS);
-        t.addProcessor("validate", () -> new ValidateProcessor(validator), "events");
+        t.addProcessor("validate", () -> new ValidateProcessor(validator, mark), "events");
         t.addSink(ValidateProcessor.INVALID, EngineTopics.CASE_EVENTS_DLQ,
                 Serdes.ByteArray().serializer(), Serdes.ByteArray().serializer(), "validate");
         t.addProcessor(ValidateProcessor.VALID, () -> new SubjectProcessor(settings, metrics), "validate");
@@ -68,6 +75,7 @@ public final class EngineTopology {
         t.addStateStore(store(EngineTopics.Stores.DEFERRED, new JsonSerde<>(Deferral.class), persistent), ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.SUBJECT_STATE, new JsonSerde<>(SubjectState.class), persistent), ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.DUE_INDEX, Serdes.String(), persistent), ValidateProcessor.VALID);
+        t.addStateStore(store(EngineTopics.Stores.FLIP_INDEX, Serdes.String(), persistent), ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.PROGRESS, new JsonSerde<>(Progress.class), persistent), "validate", ValidateProcessor.VALID);
         t.addStateStore(store(EngineTopics.Stores.COUNTERS, new JsonSerde<>(CounterState.MonthTotals.class), persistent), "counters");
         t.addStateStore(store(EngineTopics.Stores.COUNTERS_UNPUBLISHED, Serdes.String(), persistent), "counters");

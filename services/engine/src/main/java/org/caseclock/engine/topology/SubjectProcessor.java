@@ -23,10 +23,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.caseclock.catalogue.time.London;
 import org.caseclock.engine.config.EngineMetrics;
 import org.caseclock.engine.rules.Bucket;
+import org.caseclock.engine.rules.Flip;
 import org.caseclock.engine.rules.Item;
 import org.caseclock.events.out.Status;
 import org.caseclock.engine.rules.SubjectEvaluator;
 import org.caseclock.engine.rules.SubjectEvaluator.Evaluation;
+import org.caseclock.engine.rules.SubjectEvaluator.MonthEnd;
 import org.caseclock.engine.rules.Tally;
 import org.caseclock.events.out.Alert;
 import org.caseclock.engine.store.Contribution;
@@ -36,6 +38,7 @@ import org.caseclock.events.out.ComplianceItem;
 import org.caseclock.engine.store.Deferral;
 import org.caseclock.engine.store.SubjectState;
 import org.caseclock.engine.store.SubjectState.Contributed;
+import org.caseclock.engine.store.SubjectState.StoredMonthEnd;
 import org.caseclock.engine.topology.EngineTopics.Stores;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.Subject;
@@ -67,6 +70,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
     private KeyValueStore<String, CaseEvent> histories;
     private KeyValueStore<String, SubjectState> states;
     private KeyValueStore<String, String> dueIndex;
+    private KeyValueStore<String, String> flipIndex;
     private KeyValueStore<String, Deferral> deferred;
     private KeyValueStore<String, Progress> progress;
     private Progress lastPublished;
@@ -77,6 +81,12 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
      * so an event for a subject already put off needs no store read.
      */
     private final Set<String> putOff = new HashSet<>();
+    /**
+     * Per subject, the events accepted since its last evaluation: how many, and the earliest
+     * month they bear on. Held in memory only (after a restart it is simply missing, and the
+     * subject's next evaluation works out every month end afresh).
+     */
+    private final Map<String, Unseen> unseen = new HashMap<>();
 
     SubjectProcessor(EngineSettings settings, EngineMetrics metrics) {
         this.settings = settings;
@@ -90,10 +100,12 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         this.histories = context.getStateStore(Stores.HISTORY);
         this.states = context.getStateStore(Stores.SUBJECT_STATE);
         this.dueIndex = context.getStateStore(Stores.DUE_INDEX);
+        this.flipIndex = context.getStateStore(Stores.FLIP_INDEX);
         this.deferred = context.getStateStore(Stores.DEFERRED);
         this.progress = context.getStateStore(Stores.PROGRESS);
         this.lastRecordMs = context.currentSystemTimeMs();
         this.putOff.clear();
+        this.unseen.clear();
         context.schedule(settings.punctuationInterval(), PunctuationType.WALL_CLOCK_TIME, this::punctuate);
     }
 
@@ -109,6 +121,7 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
             return;
         }
         histories.put(eventKey, event);
+        unseen.merge(key, Unseen.of(event), Unseen::plus);
         ProgressStore.count(progress, partition, Progress::withAccepted);
         Instant now = now();
         if (behind(record, now)) {
@@ -147,6 +160,11 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         long stopAt = started + settings.load().punctuationBudget().toNanos();
         boolean idle = wallClockMs - lastRecordMs >= settings.load().behind().toMillis();
         int evaluated = evaluateInBatches(() -> dueBatch(now), now, stopAt);
+        // Flips once every due evaluation is done: one that was due as well (a month turning, a new
+        // event's time coming) has replaced the subject's flips already.
+        if (System.nanoTime() < stopAt && dueBatch(now).isEmpty()) {
+            applyFlips(now, stopAt);
+        }
         if (idle && System.nanoTime() < stopAt) {
             evaluated += evaluateInBatches(this::deferredBatch, now, stopAt);
         }
@@ -226,11 +244,21 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         if (history.isEmpty()) {
             return;
         }
-        Evaluation eval = evaluator.evaluate(Subject.parse(key), history, now);
         SubjectState old = states.get(key);
         if (old == null) {
             old = SubjectState.EMPTY;
         }
+        Unseen since = unseen.remove(key);
+        YearMonth reuseBefore;
+        if (history.size() == old.eventsApplied()) {
+            reuseBefore = London.month(now); // nothing new: a wake-up for a deadline or a month turning
+        } else if (since != null && since.events() == history.size() - old.eventsApplied()) {
+            reuseBefore = since.bearsFrom();
+        } else {
+            reuseBefore = null; // events this instance did not see arrive (it restarted): work every month out
+        }
+        List<MonthEnd> earlier = old.monthEnds().stream().map(StoredMonthEnd::toMonthEnd).toList();
+        Evaluation eval = evaluator.evaluate(Subject.parse(key), history, now, earlier, reuseBefore);
         Map<String, ComplianceItem> items = publishItems(key, eval, old, now);
         Map<String, Alert> alerts = raiseAndResolve(key, items, old, now);
         publishContributions(eval, old, backfill);
@@ -241,13 +269,97 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
         if (eval.nextChange() != null) {
             dueIndex.put(DueKey.of(eval.nextChange(), key), key);
         }
+        for (Flip f : old.flips()) {
+            flipIndex.delete(DueKey.of(f.at(), key) + "|" + f.code());
+        }
+        for (Flip f : eval.flips()) {
+            flipIndex.put(DueKey.of(f.at(), key) + "|" + f.code(), key + "|" + f.code());
+        }
         List<Contributed> contributed = new ArrayList<>();
         eval.contributions().forEach((b, t) -> contributed.add(new Contributed(b, t)));
-        states.put(key, new SubjectState(items, contributed, eval.month(), alerts, eval.nextChange(), history.size()));
+        states.put(key, new SubjectState(items, contributed, eval.month(), alerts, eval.nextChange(), history.size(),
+                eval.monthEnds().stream().map(StoredMonthEnd::of).toList(), eval.flips()));
         if (history.size() > old.eventsApplied()) {
             long n = history.size() - old.eventsApplied();
             ProgressStore.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withApplied(n));
         }
+    }
+
+    /** Flips due by now, earliest first, within the budget; each one taken out of the index as it is applied. */
+    private void applyFlips(Instant now, long stopAt) {
+        while (System.nanoTime() < stopAt) {
+            List<KeyValue<String, String>> batch = new ArrayList<>(BATCH);
+            try (KeyValueIterator<String, String> it = flipIndex.range(DueKey.from(Instant.EPOCH), DueKey.upTo(now))) {
+                while (it.hasNext() && batch.size() < BATCH) {
+                    batch.add(it.next());
+                }
+            }
+            if (batch.isEmpty()) {
+                return;
+            }
+            for (KeyValue<String, String> entry : batch) {
+                if (System.nanoTime() > stopAt) {
+                    return;
+                }
+                flipIndex.delete(entry.key);
+                int bar = entry.value.lastIndexOf('|');
+                applyFlip(entry.value.substring(0, bar), entry.value.substring(bar + 1), now);
+            }
+        }
+    }
+
+    /**
+     * A RECURRING item's known status change, applied to what was last published: the item, its
+     * alert, and (turning OVERDUE) its numerator in the running month. The subject's history is not
+     * read. What a full evaluation now would publish is exactly this, because only the status of
+     * such an item changes at its flip; anything else that changes then (a month turning, an
+     * event's time coming) is in the due index and has been evaluated first.
+     */
+    private void applyFlip(String key, String code, Instant now) {
+        if (putOff.contains(key) || unseen.containsKey(key) || deferred.get(key) != null) {
+            return; // events wait to be evaluated: that evaluation publishes the item as it is then
+        }
+        SubjectState old = states.get(key);
+        Flip flip = old == null ? null : old.flips().stream()
+                .filter(f -> f.code().equals(code) && !f.at().isAfter(now)).findFirst().orElse(null);
+        if (flip == null) {
+            return; // replaced by an evaluation since it was indexed
+        }
+        ComplianceItem before = old.items().get(key + "|" + code + "|" + code);
+        YearMonth month = London.month(now);
+        Bucket bucket = before == null ? null : new Bucket(code, before.team(), month, Bucket.Part.VALUE, "");
+        if (before == null || !month.equals(old.month())
+                || old.contributions().stream().noneMatch(c -> c.bucket().equals(bucket))) {
+            reevaluate(key, now); // not expected (the month's turn comes first); a full evaluation is always right
+            return;
+        }
+        List<Flip> flips = new ArrayList<>(old.flips());
+        flips.remove(flip);
+        Map<String, ComplianceItem> items = new LinkedHashMap<>(old.items());
+        ComplianceItem after = before;
+        if (before.status() != flip.to()) {
+            after = new ComplianceItem(before.subject(), before.code(), before.itemId(), flip.to(), before.team(), before.service(),
+                    before.worker(), before.entryDate(), before.lastActivity(), before.due(), before.deadline(),
+                    before.refDate(), before.period(), before.days(), now);
+            items.put(after.key(), after);
+            context.forward(new Record<>(after.key(), after, now.toEpochMilli()), ITEMS);
+        }
+        List<Contributed> contributed = old.contributions();
+        if (flip.to() == Status.OVERDUE && before.status() != Status.OVERDUE) {
+            metrics.turnedOverdue(code);
+            // A RECURRING item counts in the numerator until it is overdue (and in the denominator throughout).
+            contributed = new ArrayList<>(old.contributions().size());
+            for (Contributed c : old.contributions()) {
+                contributed.add(c.bucket().equals(bucket) ? new Contributed(bucket, c.tally().minus(new Tally(1, 0))) : c);
+            }
+            Contribution delta = new Contribution(code, List.of(new Contribution.Change(before.team(), month, Bucket.Part.VALUE,
+                    "", -1, 0, true)), false);
+            context.forward(new Record<>(delta.key(), delta, context.currentSystemTimeMs()), CONTRIBUTIONS);
+            ProgressStore.count(progress, Progress.keyOf(context.taskId().partition()), p -> p.withContributions(1));
+        }
+        Map<String, Alert> alerts = raiseAndResolve(key, items, old, now);
+        states.put(key, new SubjectState(items, contributed, old.month(), alerts, old.nextChange(), old.eventsApplied(),
+                old.monthEnds(), List.copyOf(flips)));
     }
 
     private Map<String, ComplianceItem> publishItems(String key, Evaluation eval, SubjectState old, Instant now) {
@@ -362,6 +474,23 @@ final class SubjectProcessor implements Processor<String, CaseEvent, Object, Obj
 
     private Instant now() {
         return Instant.ofEpochMilli(context.currentSystemTimeMs());
+    }
+
+    /**
+     * Events accepted but not yet evaluated: how many, and the earliest month any bears on (null:
+     * every month; see {@link SubjectEvaluator#firstMonthBearing}).
+     */
+    record Unseen(int events, YearMonth bearsFrom) {
+
+        static Unseen of(CaseEvent e) {
+            return new Unseen(1, SubjectEvaluator.firstMonthBearing(e));
+        }
+
+        Unseen plus(Unseen o) {
+            YearMonth from = bearsFrom == null || o.bearsFrom == null ? null
+                    : bearsFrom.isBefore(o.bearsFrom) ? bearsFrom : o.bearsFrom;
+            return new Unseen(events + o.events, from);
+        }
     }
 
     /** Due-index keys sort by instant: fixed-width epoch milliseconds, then the subject. */

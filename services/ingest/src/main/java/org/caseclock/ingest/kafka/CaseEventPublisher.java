@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -15,7 +16,9 @@ import org.apache.kafka.common.KafkaException;
 import org.caseclock.events.CaseEvent;
 import org.caseclock.events.EventJson;
 import org.caseclock.events.Topics;
+import org.caseclock.events.contract.ValidationMark;
 import org.caseclock.ingest.config.IngestProperties;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,7 +26,9 @@ import org.springframework.stereotype.Component;
  * Writes accepted events to {@code case-events}, keyed by subject so one subject's events stay in
  * order on one partition, as CloudEvents structured JSON with {@code recordedat} filled in; and
  * rejected ones to {@code case-events.dlq} as they were sent, with the reason in a header, so
- * that {@code /api/status} counts every rejection wherever it happened.
+ * that {@code /api/status} counts every rejection wherever it happened. With
+ * {@code caseclock.validation-key} set (the same on the engine) each accepted event carries
+ * {@link ValidationMark}'s header, so the engine need not validate it a second time.
  */
 @Component
 public class CaseEventPublisher {
@@ -31,10 +36,13 @@ public class CaseEventPublisher {
     private final KafkaTemplate<String, byte[]> template;
     private final ObjectMapper mapper = EventJson.mapper();
     private final Duration timeout;
+    private final Optional<ValidationMark> mark;
 
-    public CaseEventPublisher(KafkaTemplate<String, byte[]> template, IngestProperties properties) {
+    public CaseEventPublisher(KafkaTemplate<String, byte[]> template, IngestProperties properties,
+                              @Value("${caseclock.validation-key:}") String validationKey) {
         this.template = template;
         this.timeout = properties.sendTimeout();
+        this.mark = ValidationMark.of(validationKey);
     }
 
     /**
@@ -46,7 +54,11 @@ public class CaseEventPublisher {
         List<CompletableFuture<?>> sends = new ArrayList<>(events.size() + rejected.size());
         try {
             for (CaseEvent event : events) {
-                sends.add(template.send(Topics.CASE_EVENTS, event.subject().toString(), mapper.writeValueAsBytes(event)));
+                byte[] value = mapper.writeValueAsBytes(event);
+                ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CASE_EVENTS, event.subject().toString(), value);
+                // Validated here: with a shared key the engine trusts the mark and does not validate it again.
+                mark.ifPresent(m -> record.headers().add(ValidationMark.HEADER, m.sign(value)));
+                sends.add(template.send(record));
             }
             for (DeadLetter dead : rejected) {
                 ProducerRecord<String, byte[]> record = new ProducerRecord<>(Topics.CASE_EVENTS_DLQ, null, dead.event());
