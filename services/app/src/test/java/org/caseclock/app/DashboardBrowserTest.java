@@ -373,7 +373,7 @@ class DashboardBrowserTest {
         String axeSource = Files.readString(axe);
         RestClient api = RestClient.create("http://127.0.0.1:" + port);
         awaitApplied(api, simulator::historySent);
-        String team = overdueVisit(api).path("team").asText();
+        String team = teamWithAList(api);
         browser = Chromium.start(1360, 1400);
         browser.manage().timeouts().scriptTimeout(SCRIPT_TIMEOUT);
         WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
@@ -425,7 +425,7 @@ class DashboardBrowserTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> page = (Map<String, Object>) ((JavascriptExecutor) browser).executeScript("""
                 const p = document.querySelector('#indicator-page');
-                return {title: p.querySelector('h2').innerText, definition: p.querySelector('dl.definition').innerText,
+                return {title: p.querySelector('h2').textContent, definition: p.querySelector('dl.definition').innerText,
                     figures: p.querySelector('.figures').innerText,
                     months: p.querySelectorAll('svg.chart .x-label').length,
                     points: p.querySelectorAll('svg.chart .point').length,
@@ -480,7 +480,7 @@ class DashboardBrowserTest {
     void thePackPrintsWithoutControlsAndNoViewOverflowsAPhone() throws Exception {
         RestClient api = RestClient.create("http://127.0.0.1:" + port);
         awaitApplied(api, simulator::historySent);
-        String team = overdueVisit(api).path("team").asText();
+        String team = teamWithAList(api);
         browser = Chromium.start(1000, 1400);
         WebDriverWait wait = new WebDriverWait(browser, UI_TIMEOUT);
         browser.get("http://127.0.0.1:" + port + "/#scope=LA&tab=pack");
@@ -541,6 +541,16 @@ class DashboardBrowserTest {
                 .min(Comparator.comparing((JsonNode i) -> i.path("daysOverdue").asInt() > LONG_OVERDUE_DAYS)
                         .thenComparing(i -> VISIT_CODES.indexOf(i.path("code").asText())))
                 .orElseThrow(() -> new AssertionError("the simulated authority has no overdue visit to resolve"));
+    }
+
+    /**
+     * A team with something on its overdue and due soon list, for the views that only need a list to look at (the
+     * other tests resolve overdue visits, so whichever runs after them may find none left).
+     */
+    private String teamWithAList(RestClient api) {
+        return StreamSupport.stream(get(api, "/api/overdue?scope=LA").path("items").spliterator(), false)
+                .map(i -> i.path("team").asText()).filter(t -> !t.equals("UNALLOCATED")).findFirst()
+                .orElseThrow(() -> new AssertionError("no team of the simulated authority has anything overdue or due soon"));
     }
 
     /** A row of the team's own list (actionable or long overdue), not of a list still on screen from before. */
