@@ -23,7 +23,7 @@ import org.caseclock.events.Topics;
  * engine's compacted topics as they end (every item and every month value, by key, without the
  * {@code updatedAt} stamp of when it was worked out), and the query API's answers read from them
  * (every month's indicators of every scope, and every indicator's live list of the authority),
- * without their {@code asOf}.
+ * without their {@code asOf} and their items' {@code updatedAt}.
  *
  * <p>A month value of nothing (every count 0) is taken as no month value: the engine publishes
  * one where a scope's month was counted into and then out of again, which depends on how its
@@ -127,8 +127,17 @@ record Figures(Map<String, String> items, Map<String, String> values, Map<String
         if (answer instanceof ObjectNode o) {
             o.remove("asOf");
         }
+        withoutUpdatedAt(answer);
         nothingAsNull(answer);
         into.put(path, answer.toString());
+    }
+
+    /** Every list item's {@code updatedAt}: when this run's engine worked it out, not what it says. */
+    private static void withoutUpdatedAt(JsonNode node) {
+        if (node instanceof ObjectNode o) {
+            o.remove("updatedAt");
+        }
+        node.forEach(Figures::withoutUpdatedAt);
     }
 
     /** Every figure in the answer (an indicator, its month-end projection...) that is 0 of 0 with no value: null of null. */
