@@ -118,8 +118,8 @@ class DefaultRunTest {
     }
 
     @Test
-    void theDefaultSizeGeneratesInSecondsWithHundredsOfThousandsOfEvents() {
+    void theDefaultSizeHasHundredsOfThousandsOfEvents() {
+        // How long it takes is printed above and measured by the benchmarks, not asserted here.
         assertThat(events).isBetween(250_000L, 800_000L);
-        assertThat(generation).isLessThan(Duration.ofSeconds(60));
     }
 }

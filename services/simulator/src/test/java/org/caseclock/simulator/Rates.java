@@ -28,6 +28,8 @@ final class Rates {
             EventType.CaseClosed, EventType.CinPlanStarted, EventType.CinPlanEnded, EventType.BecameLookedAfter,
             EventType.CeasedLookedAfter, EventType.PlacementStarted, EventType.EarlyHelpStarted, EventType.EarlyHelpEnded);
 
+    private static final WorkingCalendar CALENDAR = WorkingCalendar.englandAndWales();
+
     private final Instant asAt;
     private final LocalDate today;
     private final Map<String, CaseEvent> byId = new LinkedHashMap<>();
@@ -136,9 +138,8 @@ final class Rates {
                 lastStepUp = e.reason() == EventData.EarlyHelpEndReason.STEP_UP ? date : lastStepUp;
             }
         }
-        WorkingCalendar calendar = WorkingCalendar.englandAndWales();
         for (LocalDate closed : closedWithoutEarlyHelp) {
-            LocalDate until = calendar.plusWorkingDays(closed, 20);
+            LocalDate until = CALENDAR.plusWorkingDays(closed, 20);
             steppedDown += earlyHelpStarted.stream().anyMatch(d -> !d.isBefore(closed) && !d.isAfter(until)) ? 1 : 0;
         }
         openToEarlyHelp += earlyHelpOpen.isEmpty() ? 0 : 1;
